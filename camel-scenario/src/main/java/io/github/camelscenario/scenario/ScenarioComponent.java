@@ -1,0 +1,65 @@
+package io.github.camelscenario.scenario;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** Scenario asset search: {@code scenario:search[?options]}. */
+@Component(ScenarioConstants.SCHEME)
+public class ScenarioComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    /** Defaults for every endpoint of this component, credentials included. */
+    @Metadata
+    private ScenarioConfiguration configuration = new ScenarioConfiguration();
+
+    /** Use the global SSLContextParameters of the CamelContext when an endpoint sets none. */
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ScenarioOperation operation = operation(remaining);
+        ScenarioConfiguration endpointConfiguration = configuration.copy();
+        ScenarioEndpoint endpoint = new ScenarioEndpoint(uri, this, operation, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        endpoint.validateOptions();
+        return endpoint;
+    }
+
+    private static ScenarioOperation operation(String remaining) {
+        String name = remaining == null ? "" : remaining.trim();
+        for (ScenarioOperation op : ScenarioOperation.values()) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown Scenario operation '" + name + "' in the URI path: use one of "
+                                           + Arrays.toString(ScenarioOperation.values()) + ", e.g. scenario:search");
+    }
+
+    public ScenarioConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ScenarioConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

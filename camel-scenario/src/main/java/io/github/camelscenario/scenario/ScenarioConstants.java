@@ -1,0 +1,66 @@
+package io.github.camelscenario.scenario;
+
+import org.apache.camel.spi.Metadata;
+
+/** Header names of the Scenario component. Input headers override the endpoint option of the same name. */
+public final class ScenarioConstants {
+
+    public static final String SCHEME = "scenario";
+
+    // input headers, one per search field
+    @Metadata(label = "producer", description = "Full-text query; overrides the query option.", javaType = "String")
+    public static final String QUERY = "CamelScenarioQuery";
+    @Metadata(label = "producer", description = "Filter expression, e.g. `tags = cat AND width > 512`; overrides the filter option.",
+              javaType = "String")
+    public static final String FILTER = "CamelScenarioFilter";
+    @Metadata(label = "producer", description = "Reference image for similar-image search: an asset id or a data URL.",
+              javaType = "String")
+    public static final String IMAGE = "CamelScenarioImage";
+    @Metadata(label = "producer",
+              description = "Images results should look like: a comma-separated String of asset ids, or a Collection of "
+                            + "asset ids or data URLs (never split).",
+              javaType = "java.util.Collection<String>")
+    public static final String IMAGES_LIKE = "CamelScenarioImagesLike";
+    @Metadata(label = "producer",
+              description = "Images results should not look like: a comma-separated String of asset ids, or a Collection "
+                            + "of asset ids or data URLs (never split).",
+              javaType = "java.util.Collection<String>")
+    public static final String IMAGES_UNLIKE = "CamelScenarioImagesUnlike";
+    @Metadata(label = "producer", description = "Image embedding ratio for hybrid search, 0 to 1.", javaType = "Double")
+    public static final String IMAGE_SEMANTIC_RATIO = "CamelScenarioImageSemanticRatio";
+    @Metadata(label = "producer", description = "Semantic ratio for hybrid text search, 0 (keywords only) to 1.",
+              javaType = "Double")
+    public static final String QUERY_SEMANTIC_RATIO = "CamelScenarioQuerySemanticRatio";
+    @Metadata(label = "producer", description = "Sort order: comma-separated `attribute:asc|desc`, e.g. `createdAt:desc`.",
+              javaType = "String")
+    public static final String SORT_BY = "CamelScenarioSortBy";
+    @Metadata(label = "producer", description = "Also search assets made public by anyone (the API's `public` field).",
+              javaType = "Boolean")
+    public static final String PUBLIC_ASSETS = "CamelScenarioPublicAssets";
+    @Metadata(label = "producer", description = "Project to search in (query parameter).", javaType = "String")
+    public static final String PROJECT_ID = "CamelScenarioProjectId";
+    @Metadata(label = "producer", description = "Search original assets only (query parameter).", javaType = "Boolean")
+    public static final String ORIGINAL_ASSETS = "CamelScenarioOriginalAssets";
+
+    // input and output
+    @Metadata(description = "Page number, 1-based. In: the page to fetch (overrides the page option). Out: the page "
+                            + "answered (producer) or the page a hit came from (consumer).",
+              javaType = "Integer")
+    public static final String PAGE = "CamelScenarioPage";
+    @Metadata(description = "Hits per page, 1 to 100. In: overrides the hitsPerPage option. Out: the page size answered.",
+              javaType = "Integer")
+    public static final String HITS_PER_PAGE = "CamelScenarioHitsPerPage";
+
+    // output headers
+    @Metadata(description = "Exact number of hits of the search (page paging).", javaType = "Long")
+    public static final String TOTAL_HITS = "CamelScenarioTotalHits";
+    @Metadata(label = "producer", description = "Number of pages of the search.", javaType = "Integer")
+    public static final String TOTAL_PAGES = "CamelScenarioTotalPages";
+    @Metadata(label = "producer", description = "Estimated number of hits (offset/limit paging).", javaType = "Long")
+    public static final String ESTIMATED_TOTAL_HITS = "CamelScenarioEstimatedTotalHits";
+    @Metadata(label = "consumer", description = "Id of the asset in the body.", javaType = "String")
+    public static final String ASSET_ID = "CamelScenarioAssetId";
+
+    private ScenarioConstants() {
+    }
+}

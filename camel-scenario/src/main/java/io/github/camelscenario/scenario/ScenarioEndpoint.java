@@ -1,0 +1,161 @@
+package io.github.camelscenario.scenario;
+
+import java.time.Duration;
+
+import io.github.camelscenario.scenario.client.HttpScenarioClient;
+import io.github.camelscenario.scenario.client.RetryPolicy;
+import io.github.camelscenario.scenario.client.ScenarioClient;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * Search Scenario assets by text, filter or similar image: as a producer, one page or a lazy stream over every page;
+ * as a consumer, one exchange per hit, optionally only assets not seen before.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = ScenarioConstants.SCHEME, title = "Scenario",
+             syntax = "scenario:operation", category = { Category.SEARCH, Category.AI },
+             headersClass = ScenarioConstants.class)
+public class ScenarioEndpoint extends ScheduledPollEndpoint {
+
+    /** The operation: {@code search} (assets). */
+    @UriPath
+    @Metadata(required = true)
+    private ScenarioOperation operation;
+
+    @UriParam
+    private ScenarioConfiguration configuration;
+
+    private ScenarioClient client;
+    private boolean ownsClient;
+    private SearchRequestBinding binding;
+
+    public ScenarioEndpoint(String uri, ScenarioComponent component, ScenarioOperation operation,
+                            ScenarioConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    /** Fails fast on option values that can never work, naming the option, the value and the rule. */
+    void validateOptions() {
+        binding = new SearchRequestBinding(configuration);
+        binding.fromOptions();
+        retryPolicy();
+        if (configuration.getMaxResults() < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid option 'maxResults' = " + configuration.getMaxResults() + ": must be 0 (no cap) or more");
+        }
+        if (configuration.getPrefetchPages() < 0 || configuration.getPrefetchPages() > 16) {
+            throw new IllegalArgumentException("Invalid option 'prefetchPages' = " + configuration.getPrefetchPages()
+                                               + ": must be between 0 and 16");
+        }
+        if (configuration.getMaxMessagesPerPoll() < 0) {
+            throw new IllegalArgumentException("Invalid option 'maxMessagesPerPoll' = "
+                                               + configuration.getMaxMessagesPerPoll() + ": must be 0 (no cap) or more");
+        }
+        if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
+            throw new IllegalArgumentException("Options 'proxyHost' and 'proxyPort' go together: set both or neither");
+        }
+        if (configuration.getScenarioClient() == null
+                && (configuration.getApiKey() == null) != (configuration.getApiSecret() == null)) {
+            throw new IllegalArgumentException("Option '" + (configuration.getApiKey() == null ? "apiKey" : "apiSecret")
+                                               + "' is missing: Scenario authenticates with both apiKey and apiSecret");
+        }
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new ScenarioProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ScenarioConsumer consumer = new ScenarioConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The client this endpoint searches with: the injected one, else one built from the options on first use. */
+    public synchronized ScenarioClient getClient() {
+        if (client == null) {
+            if (configuration.getScenarioClient() != null) {
+                client = configuration.getScenarioClient();
+                ownsClient = false;
+            } else {
+                client = buildClient();
+                ownsClient = true;
+            }
+        }
+        return client;
+    }
+
+    private ScenarioClient buildClient() {
+        HttpScenarioClient.Builder b = HttpScenarioClient.builder()
+                .baseUrl(configuration.getBaseUrl())
+                .credentials(configuration.getApiKey(), configuration.getApiSecret())
+                .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
+                .retryPolicy(retryPolicy())
+                // one connection per page in flight, plus room for producers sharing the endpoint
+                .maxConnections(Math.max(20, configuration.getPrefetchPages() + 2));
+        if (configuration.getProxyHost() != null) {
+            b.proxy(configuration.getProxyHost(), configuration.getProxyPort());
+        }
+        if (configuration.getSslContextParameters() != null) {
+            try {
+                b.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("Cannot create the SSLContext from sslContextParameters: "
+                                                   + e.getMessage(), e);
+            }
+        }
+        if (configuration.getHttpClientConfigurer() != null) {
+            b.customizer(configuration.getHttpClientConfigurer()::configureHttpClient);
+        }
+        return b.build();
+    }
+
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay()));
+    }
+
+    SearchRequestBinding getBinding() {
+        return binding;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        synchronized (this) {
+            if (ownsClient) {
+                IOHelper.close(client);
+            }
+            client = null;
+        }
+    }
+
+    public ScenarioOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(ScenarioOperation operation) {
+        this.operation = operation;
+    }
+
+    public ScenarioConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ScenarioConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,7 @@
+package io.github.camelscenario.scenario;
+
+/** What a {@code scenario:} endpoint does: the URI path. More operations can join without breaking URIs. */
+public enum ScenarioOperation {
+    /** Search assets: {@code POST /search/assets}. */
+    search
+}

@@ -1,0 +1,68 @@
+package io.github.camelscenario.scenario;
+
+import io.github.camelscenario.scenario.client.SearchHitIterator;
+import io.github.camelscenario.scenario.client.SearchPage;
+import io.github.camelscenario.scenario.client.SearchRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a search per exchange. The body becomes the page's hits ({@code List<Asset>}), or with {@code allPages} a lazy
+ * {@link SearchHitIterator} over every hit; paging totals go to headers.
+ */
+public class ScenarioProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioProducer.class);
+
+    public ScenarioProducer(ScenarioEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public ScenarioEndpoint getEndpoint() {
+        return (ScenarioEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        ScenarioEndpoint endpoint = getEndpoint();
+        SearchRequest request = endpoint.getBinding().toRequest(exchange);
+        LOG.debug("Searching Scenario: {}", request);
+        Message out = exchange.getMessage();
+        if (endpoint.getConfiguration().isAllPages()) {
+            SearchHitIterator hits
+                    = new SearchHitIterator(endpoint.getClient(), request, endpoint.getConfiguration().getMaxResults());
+            // the first page is fetched now: a bad filter or bad credentials fail this exchange, not the splitter,
+            // and the totals are known for the headers
+            hits.hasNext();
+            out.setBody(hits);
+            if (hits.getLastPage() != null) {
+                setPagingHeaders(out, hits.getLastPage());
+            }
+        } else {
+            SearchPage page = endpoint.getClient().search(request);
+            out.setBody(page.getHits());
+            setPagingHeaders(out, page);
+        }
+    }
+
+    static void setPagingHeaders(Message message, SearchPage page) {
+        setIfPresent(message, ScenarioConstants.TOTAL_HITS, page.getTotalHits());
+        setIfPresent(message, ScenarioConstants.TOTAL_PAGES, page.getTotalPages());
+        setIfPresent(message, ScenarioConstants.ESTIMATED_TOTAL_HITS, page.getEstimatedTotalHits());
+        setIfPresent(message, ScenarioConstants.PAGE, page.getPage());
+        setIfPresent(message, ScenarioConstants.HITS_PER_PAGE, page.getHitsPerPage());
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        } else {
+            // a stale value from an earlier search on this exchange would be a wrong answer
+            message.removeHeader(header);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.camelscenario.scenario.client;
+
+/**
+ * The API answered a search with an error status. Carries what the API said (message, code, trace id) and how many
+ * attempts were made; never the credentials.
+ */
+public class ScenarioApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String apiMessage;
+    private final String errorCode;
+    private final String traceId;
+    private final int attempts;
+    private final boolean retryable;
+
+    public ScenarioApiException(int statusCode, String apiMessage, String errorCode, String traceId, int attempts,
+                                boolean retryable) {
+        super(describe(statusCode, apiMessage, errorCode, traceId, attempts, retryable));
+        this.statusCode = statusCode;
+        this.apiMessage = apiMessage;
+        this.errorCode = errorCode;
+        this.traceId = traceId;
+        this.attempts = attempts;
+        this.retryable = retryable;
+    }
+
+    private static String describe(
+            int status, String message, String code, String traceId, int attempts, boolean retryable) {
+        StringBuilder sb = new StringBuilder("Scenario search failed with HTTP ").append(status);
+        if (message != null) {
+            sb.append(": ").append(message);
+        }
+        if (code != null) {
+            sb.append(" (code ").append(code).append(')');
+        }
+        if (traceId != null) {
+            sb.append(" [traceId ").append(traceId).append(']');
+        }
+        if (!retryable) {
+            sb.append("; not retried: HTTP ").append(status).append(" is not transient");
+        } else if (attempts > 1) {
+            sb.append("; gave up after ").append(attempts).append(" attempts");
+        } else {
+            sb.append("; not retried (maxRetries=0)");
+        }
+        return sb.toString();
+    }
+
+    /** The HTTP status the API answered with. */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    /** The API's own message ({@code reason}, {@code message}, {@code error} or {@code detail}), shortened. */
+    public String getApiMessage() {
+        return apiMessage;
+    }
+
+    /** The API's error code, e.g. {@code QUOTA_EXCEEDED}, when it sent one. */
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getTraceId() {
+        return traceId;
+    }
+
+    /** How many requests were sent in all (1 when not retried). */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** Whether the status is one that is retried (429, 502, 503, 504). */
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    /** Whether this search was sent more than once before failing. */
+    public boolean wasRetried() {
+        return attempts > 1;
+    }
+}
