@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The {@code images} field: references (asset ids or data URLs) results should look like, or unlike. */
@@ -41,6 +42,7 @@ public class ImageReferences {
         this.unlike = unlike == null ? new ArrayList<>() : new ArrayList<>(unlike);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return like.isEmpty() && unlike.isEmpty();
     }

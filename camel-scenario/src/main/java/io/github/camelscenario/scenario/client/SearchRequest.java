@@ -3,6 +3,7 @@ package io.github.camelscenario.scenario.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -76,10 +77,19 @@ public class SearchRequest {
         return this;
     }
 
+    @JsonIgnore
     public ImageReferences getImages() {
         return images;
     }
 
+    /** What is sent: no {@code images} at all rather than an empty object. */
+    @JsonProperty("images")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    ImageReferences imagesForJson() {
+        return images == null || images.isEmpty() ? null : images;
+    }
+
+    @JsonProperty("images")
     public SearchRequest setImages(ImageReferences images) {
         this.images = images;
         return this;
