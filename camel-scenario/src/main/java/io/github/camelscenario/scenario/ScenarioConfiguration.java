@@ -23,18 +23,18 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "common")
     private String query;
     /**
-     * Filter expression in Scenario's filter language, e.g. {@code tags = cat AND width > 512} or
-     * {@code aspectRatio = "16:9"}.
+     * Filter expression in Scenario's filter language, e.g. tags = cat AND aspectRatio = "16:9". Comparisons, IS EMPTY,
+     * field:term text match, AND, OR, NOT and parentheses are supported by the API.
      */
     @UriParam(label = "common")
     private String filter;
-    /** Reference image for similar-image search: an existing asset id or a {@code data:image/...;base64,} URL. */
+    /** Reference image for similar-image search: an existing asset id or a data:image/...;base64 URL. */
     @UriParam(label = "common")
     private String image;
-    /** Comma-separated asset ids of images the results should look like (sent as {@code images.like}). */
+    /** Comma-separated asset ids of images the results should look like (sent as images.like). */
     @UriParam(label = "common")
     private String imagesLike;
-    /** Comma-separated asset ids of images the results should not look like (sent as {@code images.unlike}). */
+    /** Comma-separated asset ids of images the results should not look like (sent as images.unlike). */
     @UriParam(label = "common")
     private String imagesUnlike;
     /**
@@ -56,18 +56,18 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "common")
     private Integer page;
     /**
-     * Sort order: comma-separated {@code attribute:asc|desc}, e.g. {@code createdAt:desc,width:asc}. Sortable: createdAt,
-     * updatedAt, width, height, score. Without it, results come in relevance order.
+     * Sort order: comma-separated attribute:asc or attribute:desc entries, e.g. createdAt:desc,width:asc. Sortable:
+     * createdAt, updatedAt, width, height, score. Without it, results come in relevance order.
      */
     @UriParam(label = "common")
     private String sortBy;
-    /** Also search assets made public by anyone (the API's {@code public} field). */
+    /** Also search assets made public by anyone (the API's public field; not sent unless set). */
     @UriParam(label = "common")
     private Boolean publicAssets;
-    /** Project whose assets are searched (query parameter {@code projectId}). */
+    /** Project whose assets are searched (query parameter projectId). */
     @UriParam(label = "common")
     private String projectId;
-    /** Search original assets only (query parameter {@code originalAssets}). */
+    /** Search original assets only (query parameter originalAssets; not sent unless set). */
     @UriParam(label = "common")
     private Boolean originalAssets;
     /** Stop after this many hits (allPages iterator or a consumer crawl); 0 means no cap. */
@@ -77,8 +77,8 @@ public class ScenarioConfiguration implements Cloneable {
     // producer
 
     /**
-     * Answer with a lazy, closeable Iterator over every hit of every page instead of one page's List. Page N+1 is
-     * fetched only when the splitter reaches it: use with {@code .split(body()).streaming()}.
+     * Answer with a lazy, closeable Iterator over every hit of every page instead of one page's List. The next page is
+     * fetched only when the splitter reaches it: use with split(body()).streaming().
      */
     @UriParam(label = "producer", defaultValue = "false")
     private boolean allPages;

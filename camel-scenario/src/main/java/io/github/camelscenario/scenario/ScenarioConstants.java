@@ -10,7 +10,7 @@ public final class ScenarioConstants {
     // input headers, one per search field
     @Metadata(label = "producer", description = "Full-text query; overrides the query option.", javaType = "String")
     public static final String QUERY = "CamelScenarioQuery";
-    @Metadata(label = "producer", description = "Filter expression, e.g. `tags = cat AND width > 512`; overrides the filter option.",
+    @Metadata(label = "producer", description = "Filter expression, e.g. tags = cat AND aspectRatio = \"16:9\"; overrides the filter option.",
               javaType = "String")
     public static final String FILTER = "CamelScenarioFilter";
     @Metadata(label = "producer", description = "Reference image for similar-image search: an asset id or a data URL.",
@@ -31,10 +31,10 @@ public final class ScenarioConstants {
     @Metadata(label = "producer", description = "Semantic ratio for hybrid text search, 0 (keywords only) to 1.",
               javaType = "Double")
     public static final String QUERY_SEMANTIC_RATIO = "CamelScenarioQuerySemanticRatio";
-    @Metadata(label = "producer", description = "Sort order: comma-separated `attribute:asc|desc`, e.g. `createdAt:desc`.",
+    @Metadata(label = "producer", description = "Sort order: comma-separated attribute:asc or attribute:desc entries, e.g. createdAt:desc.",
               javaType = "String")
     public static final String SORT_BY = "CamelScenarioSortBy";
-    @Metadata(label = "producer", description = "Also search assets made public by anyone (the API's `public` field).",
+    @Metadata(label = "producer", description = "Also search assets made public by anyone (the API's public field).",
               javaType = "Boolean")
     public static final String PUBLIC_ASSETS = "CamelScenarioPublicAssets";
     @Metadata(label = "producer", description = "Project to search in (query parameter).", javaType = "String")
