@@ -1,0 +1,162 @@
+package io.github.camelscenario.example.server;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+
+/**
+ * Makes realistic, deterministic assets from a seed. Pools of users, teams, collections and models are drawn once, so
+ * that filters such as {@code authorId = ...} or {@code collectionIds = ...} match groups of assets.
+ */
+final class AssetGenerator {
+
+    /** Fixed so that the same seed gives the same dataset on any day. */
+    static final long FIRST_CREATED_MILLIS = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
+    /** Average gap between two generated assets: 100,000 assets span about 2.3 years. */
+    private static final long MEAN_GAP_MILLIS = 12 * 60 * 1000L;
+
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final SplittableRandom random;
+    private final String[] users;
+    private final String[] teams;
+    private final String[] collections;
+    private final String[] models;
+    private final String[] baseModels;
+    private final String[][] noCollections = { new String[0] };
+    private long lastCreatedMillis = FIRST_CREATED_MILLIS;
+
+    AssetGenerator(long seed) {
+        this.random = new SplittableRandom(seed);
+        this.teams = pool("team_", 40);
+        this.users = pool("user_", 400);
+        this.collections = pool("collection_", 150);
+        this.models = pool("model_", 24);
+        this.baseModels = pool("model_", 5);
+    }
+
+    String[] teams() {
+        return teams;
+    }
+
+    String[] users() {
+        return users;
+    }
+
+    String[] collections() {
+        return collections;
+    }
+
+    /** The next generated asset, created a little after the previous one (or at {@code notBeforeMillis}). */
+    StoredAsset next(long notBeforeMillis) {
+        SplittableRandom r = random;
+        long created = Math.max(lastCreatedMillis + 1 + r.nextLong(2 * MEAN_GAP_MILLIS), notBeforeMillis);
+        lastCreatedMillis = created;
+
+        StoredAsset a = new StoredAsset();
+        a.id = Ids.timeOrdered("asset_", created, r);
+        int user = r.nextInt(users.length);
+        a.authorId = users[user];
+        // a user belongs to one team; a few assets were transferred to another owner
+        a.ownerId = r.nextInt(20) == 0 ? users[r.nextInt(users.length)] : a.authorId;
+        a.teamId = teams[user % teams.length];
+        a.collectionIds = collectionsFor(r);
+        a.createdAt = TIMESTAMP.format(Instant.ofEpochMilli(created));
+        long updated = r.nextInt(3) == 0 ? created + r.nextLong(30L * 24 * 3600 * 1000) : created;
+        a.updatedAt = TIMESTAMP.format(Instant.ofEpochMilli(updated));
+        a.mimeType = r.nextInt(4) == 0 ? "image/jpeg" : "image/png";
+        int p = r.nextInt(10);
+        a.privacy = p < 6 ? "private" : p < 9 ? "public" : "unlisted";
+        // popularity: most assets are seen rarely, a few a lot
+        a.score = Math.round(Math.pow(r.nextDouble(), 4) * 100_000) / 100.0;
+
+        a.subject = (byte) r.nextInt(Vocabulary.SUBJECTS.size());
+        a.colour = (byte) r.nextInt(Vocabulary.COLOURS.size());
+        a.place = (byte) r.nextInt(Vocabulary.PLACES.size());
+        a.style = (byte) r.nextInt(Vocabulary.STYLES.size());
+        a.mood = (byte) r.nextInt(Vocabulary.MOODS.size());
+        a.adjective = (byte) r.nextInt(Vocabulary.ADJECTIVES.size());
+        a.negativePromptIndex = (byte) r.nextInt(Vocabulary.NEGATIVE_PROMPTS.size());
+        a.nsfw = r.nextInt(50) == 0 ? new String[] { "violence" } : new String[0];
+
+        int k = r.nextInt(100);
+        a.kind = k < 94 ? "image" : k < 97 ? "3d" : "video";
+        a.type = Vocabulary.TYPES[r.nextInt(Vocabulary.TYPES.length)];
+        int model = r.nextInt(models.length);
+        a.modelId = models[model];
+        a.baseModelId = baseModels[model % baseModels.length];
+        a.modelType = Vocabulary.MODEL_TYPES.get(model % Vocabulary.MODEL_TYPES.size());
+        a.scheduler = Vocabulary.SCHEDULERS.get(r.nextInt(Vocabulary.SCHEDULERS.size()));
+        int s = r.nextInt(Vocabulary.SIZES.length);
+        a.width = Vocabulary.SIZES[s][0];
+        a.height = Vocabulary.SIZES[s][1];
+        a.aspectRatio = Vocabulary.SIZE_RATIOS[s];
+        a.size = (long) (a.width * (long) a.height * (0.6 + r.nextDouble()));
+        a.seed = r.nextLong(4_294_967_296L);
+        a.guidance = Math.round((3.5 + r.nextDouble() * 8.5) * 10) / 10f;
+        a.numInferenceSteps = 20 + r.nextInt(31);
+        a.negativePromptStrength = Math.round(r.nextDouble() * 100) / 100f;
+        a.grid = grid(Vocabulary.PLACE_COLOURS[a.place], Vocabulary.COLOUR_VALUES[a.colour], r);
+        return a;
+    }
+
+    /**
+     * The asset's picture: the place's colour around, the subject's colour in the middle four cells, each cell varied
+     * a little so that no two assets look exactly alike.
+     */
+    static int[] grid(int background, int subject, SplittableRandom r) {
+        int[] grid = new int[16];
+        for (int row = 0; row < 4; row++) {
+            for (int col = 0; col < 4; col++) {
+                boolean centre = row >= 1 && row <= 2 && col >= 1 && col <= 2;
+                grid[row * 4 + col] = vary(centre ? subject : background, r);
+            }
+        }
+        return grid;
+    }
+
+    private static int vary(int rgb, SplittableRandom r) {
+        int red = clamp(((rgb >> 16) & 0xFF) + r.nextInt(-28, 29));
+        int green = clamp(((rgb >> 8) & 0xFF) + r.nextInt(-28, 29));
+        int blue = clamp((rgb & 0xFF) + r.nextInt(-28, 29));
+        return (red << 16) | (green << 8) | blue;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    private String[] collectionsFor(SplittableRandom r) {
+        int n = r.nextInt(10);
+        if (n < 5) {
+            return noCollections[0];
+        }
+        int count = n < 8 ? 1 : n < 9 ? 2 : 3;
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = collections[r.nextInt(collections.length)];
+        }
+        return ids;
+    }
+
+    private String[] pool(String prefix, int n) {
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = Ids.random(prefix, random);
+        }
+        return ids;
+    }
+
+    /** A picture grid for an asset added from outside: derived from its id so it is stable. */
+    static int[] gridFor(String id) {
+        SplittableRandom r = new SplittableRandom(id.hashCode());
+        return grid(Vocabulary.PLACE_COLOURS[r.nextInt(Vocabulary.PLACE_COLOURS.length)],
+                Vocabulary.COLOUR_VALUES[r.nextInt(Vocabulary.COLOUR_VALUES.length)], r);
+    }
+
+    long lastCreatedMillis() {
+        return lastCreatedMillis;
+    }
+}

@@ -1,0 +1,323 @@
+package io.github.camelscenario.example.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.camelscenario.scenario.client.Asset;
+
+/**
+ * A local, Scenario-compatible asset-search server on loopback, for tests, demos and benchmarks: real full-text,
+ * filter and similar-image search over a generated dataset, with fault knobs. Start one with
+ *
+ * <pre>
+ * try (LocalScenarioServer server = LocalScenarioServer.builder().assets(20_000).start()) {
+ *     String baseUrl = server.getBaseUrl(); // http://127.0.0.1:PORT/v1
+ * }
+ * </pre>
+ *
+ * or from the command line: {@code java ... LocalScenarioServer --port 8085}.
+ */
+public final class LocalScenarioServer implements AutoCloseable {
+
+    public static final String DEFAULT_API_KEY = "demo-key";
+    public static final String DEFAULT_API_SECRET = "demo-secret";
+    public static final int DEFAULT_ASSETS = 2_000;
+    public static final long DEFAULT_SEED = 42L;
+    public static final int DEFAULT_THREADS = 16;
+    public static final int DEFAULT_CACHE_SIZE = 32;
+
+    private final Builder config;
+    private final ServerFaults faults;
+    private final AssetDataset dataset;
+    private final AtomicLong searchRequests = new AtomicLong();
+    private HttpServer http;
+    private ExecutorService executor;
+    private SearchHandler searchHandler;
+    private String baseUrl;
+
+    private LocalScenarioServer(Builder config) {
+        this.config = config;
+        this.faults = config.faults;
+        this.dataset = new AssetDataset(config.seed, config.assets);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port (0 = any free one) and starts serving. */
+    public synchronized LocalScenarioServer start() {
+        if (http != null) {
+            throw new IllegalStateException("Already started on " + baseUrl);
+        }
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the local Scenario server to port " + config.port, e);
+        }
+        baseUrl = "http://127.0.0.1:" + http.getAddress().getPort() + "/v1";
+        BasicAuth auth = new BasicAuth(config.apiKey, config.apiSecret);
+        HitWriter writer = new HitWriter(baseUrl);
+        searchHandler = new SearchHandler(auth, faults, new SearchEngine(dataset, config.cacheSize), writer,
+                searchRequests, config.maxTotalHits);
+        http.createContext("/v1/search/assets", searchHandler);
+        http.createContext("/v1/assets/", new AssetHandler(dataset, auth, writer));
+        executor = Executors.newFixedThreadPool(config.threads, daemonThreads());
+        http.setExecutor(executor);
+        http.start();
+        return this;
+    }
+
+    /** Stops serving; requests in flight are cut off. Idempotent. */
+    public synchronized void stop() {
+        if (http != null) {
+            http.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            http = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int getPort() {
+        requireStarted();
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1, baseUrl.lastIndexOf('/')));
+    }
+
+    /** {@code http://127.0.0.1:<port>/v1}: the search endpoint is {@code getBaseUrl() + "/search/assets"}. */
+    public String getBaseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    public String getApiKey() {
+        return config.apiKey;
+    }
+
+    public String getApiSecret() {
+        return config.apiSecret;
+    }
+
+    /** The fault knobs; change them at any time. */
+    public ServerFaults faults() {
+        return faults;
+    }
+
+    /** Authenticated search requests received (including those answered 429, 503 or 400). */
+    public long getSearchRequestCount() {
+        return searchRequests.get();
+    }
+
+    /** Search requests answered 200. */
+    public long getSearchesAnswered() {
+        return searchHandler == null ? 0 : searchHandler.searchesAnswered();
+    }
+
+    public int getAssetCount() {
+        return dataset.size();
+    }
+
+    /** Adds {@code n} generated assets, newer than all others (so a createdAt:desc feed sees them first). */
+    public List<String> addAssets(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be 0 or more, not " + n);
+        }
+        return dataset.addGenerated(n);
+    }
+
+    /**
+     * Adds one asset: the fields set on {@code template} are kept (id, tags, metadata.name, metadata.prompt...), the
+     * rest is generated; createdAt is the newest unless set. Returns the asset's id.
+     */
+    public String addAsset(Asset template) {
+        return dataset.add(template);
+    }
+
+    /** The URL of the PNG the server renders for an asset (the same as the asset's {@code url}). */
+    public String imageUrl(String assetId) {
+        return getBaseUrl() + "/assets/" + assetId + "/image.png";
+    }
+
+    private void requireStarted() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("The local Scenario server is not started");
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "local-scenario-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Settings of a server; every one has a default. */
+    public static final class Builder {
+        private int port;
+        private String apiKey = DEFAULT_API_KEY;
+        private String apiSecret = DEFAULT_API_SECRET;
+        private int assets = DEFAULT_ASSETS;
+        private long seed = DEFAULT_SEED;
+        private int threads = DEFAULT_THREADS;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
+        private Long maxTotalHits;
+        private final ServerFaults faults = new ServerFaults();
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder credentials(String apiKey, String apiSecret) {
+            this.apiKey = apiKey;
+            this.apiSecret = apiSecret;
+            return this;
+        }
+
+        /** How many assets to generate at start (default 2,000). */
+        public Builder assets(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("assets must be 0 or more, not " + count);
+            }
+            this.assets = count;
+            return this;
+        }
+
+        /** Seed of the generated dataset (default 42): the same seed gives the same assets. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Request threads (default 16): concurrent requests, including those sleeping for latency. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** How many distinct searches keep their ordered results cached (default 32). */
+        public Builder cacheSize(int size) {
+            this.cacheSize = Math.max(1, size);
+            return this;
+        }
+
+        /** Caps how deep paging goes, like Meilisearch's maxTotalHits; default: no cap. */
+        public Builder maxTotalHits(long max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxTotalHits must be 0 or more, not " + max);
+            }
+            this.maxTotalHits = max;
+            return this;
+        }
+
+        public Builder latencyMillis(long millis) {
+            faults.latencyMillis(millis);
+            return this;
+        }
+
+        public Builder rateLimitEvery(int n) {
+            faults.rateLimitEvery(n);
+            return this;
+        }
+
+        public Builder retryAfterSeconds(int seconds) {
+            faults.retryAfterSeconds(seconds);
+            return this;
+        }
+
+        public Builder errorRate(double rate) {
+            faults.errorRate(rate);
+            return this;
+        }
+
+        public Builder errorSeed(long seed) {
+            faults.errorSeed(seed);
+            return this;
+        }
+
+        /** Generates the dataset without starting the server. */
+        public LocalScenarioServer build() {
+            return new LocalScenarioServer(this);
+        }
+
+        public LocalScenarioServer start() {
+            return build().start();
+        }
+    }
+
+    /**
+     * Runs the server until killed. Options: {@code --port N} (default 8085), {@code --assets N},
+     * {@code --seed N}, {@code --key K}, {@code --secret S}, {@code --latency-ms N}, {@code --rate-limit-every N},
+     * {@code --retry-after N}, {@code --error-rate R}, {@code --max-total-hits N}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Builder b = builder().port(8085);
+        String key = DEFAULT_API_KEY;
+        String secret = DEFAULT_API_SECRET;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                System.out.println("Options: --port N (8085) --assets N (2000) --seed N (42) --key K --secret S "
+                                   + "--latency-ms N --rate-limit-every N --retry-after N --error-rate R --max-total-hits N");
+                return;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> b.port(Integer.parseInt(value));
+                case "--assets" -> b.assets(Integer.parseInt(value));
+                case "--seed" -> b.seed(Long.parseLong(value));
+                case "--key" -> key = value;
+                case "--secret" -> secret = value;
+                case "--latency-ms" -> b.latencyMillis(Long.parseLong(value));
+                case "--rate-limit-every" -> b.rateLimitEvery(Integer.parseInt(value));
+                case "--retry-after" -> b.retryAfterSeconds(Integer.parseInt(value));
+                case "--error-rate" -> b.errorRate(Double.parseDouble(value));
+                case "--max-total-hits" -> b.maxTotalHits(Long.parseLong(value));
+                default -> throw new IllegalArgumentException("Unknown option " + option + " (try --help)");
+            }
+        }
+        long t0 = System.nanoTime();
+        LocalScenarioServer server = b.credentials(key, secret).start();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("Local Scenario server with " + server.getAssetCount() + " assets started in " + millis + " ms");
+        System.out.println("  base URL:   " + server.getBaseUrl());
+        System.out.println("  search:     POST " + server.getBaseUrl() + "/search/assets");
+        System.out.println("  API key:    " + server.getApiKey());
+        System.out.println("  API secret: " + server.getApiSecret());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}
