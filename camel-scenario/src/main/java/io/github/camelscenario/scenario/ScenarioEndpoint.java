@@ -25,6 +25,16 @@ import org.apache.camel.util.IOHelper;
              headersClass = ScenarioConstants.class)
 public class ScenarioEndpoint extends ScheduledPollEndpoint {
 
+    /** The consumer's default delay between polls: each poll may walk a whole crawl, so once a minute, not 500 ms. */
+    public static final long DEFAULT_CONSUMER_DELAY = 60_000;
+
+    /**
+     * Milliseconds before the next poll. A poll walks the crawl from where it stands (a whole crawl unless
+     * maxMessagesPerPoll caps it), so the default is one minute rather than Camel's 500 ms.
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_CONSUMER_DELAY)
+    private long delay = DEFAULT_CONSUMER_DELAY;
+
     /** The operation: {@code search} (assets). */
     @UriPath
     @Metadata(required = true)
@@ -42,6 +52,13 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        setDelay(DEFAULT_CONSUMER_DELAY);
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
