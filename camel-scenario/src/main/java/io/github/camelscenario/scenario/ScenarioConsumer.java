@@ -48,7 +48,6 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     private IdempotentRepository repository;
     private ExecutorService prefetchExecutor;
-    private volatile Crawl crawl;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -91,9 +90,9 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "ScenarioPrefetch", configuration.getPrefetchPages() + 1);
         }
-        Crawl c = crawl;
+        Crawl c = getEndpoint().getCrawl();
         if (c != null) {
-            // a restarted route carries on where it stopped
+            // a restarted route (a new consumer on the same endpoint) carries on where the last one stopped
             c.pages.resume(prefetchExecutor);
         }
         // last: this schedules the first poll
@@ -120,7 +119,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doResume() throws Exception {
-        Crawl c = crawl;
+        Crawl c = getEndpoint().getCrawl();
         if (c != null) {
             c.pages.resume(prefetchExecutor);
         }
@@ -128,7 +127,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void suspendCrawl() {
-        Crawl c = crawl;
+        Crawl c = getEndpoint().getCrawl();
         if (c != null) {
             c.pages.suspend();
         }
@@ -173,7 +172,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     /** The crawl this poll continues: the current one, rewound if exchanges failed, else a new one. */
     private Crawl crawlForThisPoll() {
-        Crawl c = crawl;
+        Crawl c = getEndpoint().getCrawl();
         if (c != null) {
             int failedPage = c.failedPage.getAndSet(Integer.MAX_VALUE);
             if (failedPage != Integer.MAX_VALUE) {
@@ -185,7 +184,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             c = new Crawl(new PageCrawl(
                     getEndpoint().getClient(), template, configuration.getMaxResults(), configuration.getPrefetchPages(),
                     prefetchExecutor, configuration.getRetryInitialDelay()));
-            crawl = c;
+            getEndpoint().setCrawl(c);
         }
         return c;
     }
@@ -245,8 +244,11 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         return index;
     }
 
-    /** The crawl being walked and what it has emitted. */
-    private static final class Crawl {
+    /**
+     * The crawl being walked and what it has emitted. Kept by the endpoint: a route restart creates a new consumer,
+     * which carries on with it.
+     */
+    static final class Crawl {
         final PageCrawl pages;
         /** Ids emitted during this crawl: at most one per hit walked (bounded by totalHits / maxResults). */
         final Set<String> emitted = ConcurrentHashMap.newKeySet();

@@ -46,6 +46,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     private ScenarioClient client;
     private boolean ownsClient;
     private SearchRequestBinding binding;
+    /** The consumer's crawl position, kept here so that a restarted route carries on where it stopped. */
+    private volatile ScenarioConsumer.Crawl crawl;
 
     public ScenarioEndpoint(String uri, ScenarioComponent component, ScenarioOperation operation,
                             ScenarioConfiguration configuration) {
@@ -143,6 +145,14 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     RetryPolicy retryPolicy() {
         return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
+    }
+
+    ScenarioConsumer.Crawl getCrawl() {
+        return crawl;
+    }
+
+    void setCrawl(ScenarioConsumer.Crawl crawl) {
+        this.crawl = crawl;
     }
 
     SearchRequestBinding getBinding() {
