@@ -9,7 +9,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
+import static io.github.camelscenario.scenario.CrawlPages.page;
+import static io.github.camelscenario.scenario.CrawlPages.searchPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,5 +85,35 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
                 PAGES, SERVER_DELAY_MILLIS, sequential, prefetched, ratio);
         // ideal: (200 + 8 x 50 + 7 x ~50) / (8 x 250) ~ 0.5; generous margin for a busy machine
         assertThat(ratio).isLessThan(0.8);
+    }
+
+    @Test
+    void aRateLimitedPageShrinksTheWindowInsteadOfFailingTheCrawl() throws Exception {
+        CrawlPages.stubCrawl(wireMock, "a", 18, 3);
+        wireMock.stubFor(searchPage(3).inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withBody("{\"message\":\"slow down\"}"))
+                .willSetStateTo("again"));
+        wireMock.stubFor(searchPage(3).inScenario("limit").whenScenarioStateIs("again")
+                .willReturn(aResponse().withStatus(429).withBody("{\"message\":\"slow down\"}"))
+                .willSetStateTo("ok"));
+        wireMock.stubFor(searchPage(3).inScenario("limit").whenScenarioStateIs("ok")
+                .willReturn(okJson(page(3, 3, 18, "a7", "a8", "a9"))));
+        String uri = scenario("query=dragon&hitsPerPage=3&prefetchPages=2&maxRetries=0&bridgeErrorHandler=true");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).to("mock:errors");
+                from(uri).to("mock:out");
+            }
+        });
+        context.start();
+        MockEndpoint out = mock("out");
+        out.expectedMessageCount(18);
+        out.assertIsSatisfied(5000);
+        assertThat(assetIds(out.getReceivedExchanges())).containsExactly(ids("a", 18));
+        assertThat(mock("errors").getReceivedCounter()).isZero();
+        // two 429s: 2 pages ahead, then 1, then none; it grows back only after 8 good pages
+        assertThat(context.getEndpoint(uri, ScenarioEndpoint.class).getCrawl().pages.getWindow()).isZero();
+        assertThat(requestedPages().stream().filter(p -> p == 3)).hasSize(3);
     }
 }
