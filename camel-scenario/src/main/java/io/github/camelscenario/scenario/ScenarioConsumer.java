@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.Paging;
+import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
 import org.apache.camel.AsyncCallback;
@@ -15,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -160,6 +162,11 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             // what was decided is sent; the position stays at the page that failed
             batch.finish();
             LOG.debug("Scenario poll failed at page {} after {} exchange(s)", c.pages.getPage(), batch.count);
+            // shown by the consumer's health check until a poll succeeds
+            addLastErrorDetail("scenario.page", c.pages.getPage());
+            if (e instanceof ScenarioApiException api) {
+                addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
+            }
             throw e;
         }
         batch.finish();

@@ -149,6 +149,27 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
     }
 
     @Test
+    void failedPollsAreCountedForTheHealthCheckUntilAPollSucceeds() throws Exception {
+        wireMock.stubFor(searchPage(1).willReturn(aResponse().withStatus(500).withBody("{\"message\":\"boom\"}")));
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scenario("query=dragon&hitsPerPage=3&delay=20")).routeId("crawl").to("mock:out");
+            }
+        });
+        ScenarioConsumer consumer = (ScenarioConsumer) context.getRoute("crawl").getConsumer();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> consumer.getErrorCounter() >= 2);
+        assertThat(mock("out").getReceivedCounter()).isZero();
+
+        CrawlPages.stubCrawl(wireMock, "a", 3, 3);
+        MockEndpoint out = mock("out");
+        out.expectedMinimumMessageCount(3);
+        out.assertIsSatisfied(5000);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> consumer.getErrorCounter() == 0);
+        assertThat(consumer.getSuccessCounter()).isPositive();
+    }
+
+    @Test
     void aServerThatAlwaysAnswersFullPagesIsStoppedByTotalPages() throws Exception {
         // every page claims 3 pages in all but is full, whatever page is asked
         wireMock.stubFor(CrawlPages.searchPage(1).atPriority(1).willReturn(okJson(CrawlPages.pageClaiming(1, 4, 12, 3,
