@@ -53,7 +53,7 @@ final class PageCrawl {
     record Hit(Asset asset, int page, int index, Long totalHits) {
     }
 
-    private final ScenarioClient client;
+    private volatile ScenarioClient client;
     private final SearchRequest template;
     private final int hitsPerPage;
     private final int firstPage;
@@ -237,7 +237,8 @@ final class PageCrawl {
     private Future<SearchPage> request(int n) {
         SearchRequest request = Paging.pageRequest(template, n, hitsPerPage);
         requests++;
-        FutureTask<SearchPage> task = new FutureTask<>(() -> client.search(request));
+        ScenarioClient c = client;
+        FutureTask<SearchPage> task = new FutureTask<>(() -> c.search(request));
         ExecutorService ex = executor;
         if (ex == null) {
             task.run();
@@ -348,8 +349,9 @@ final class PageCrawl {
         cancelWindow();
     }
 
-    /** Carries on from the same position after {@link #suspend()}, with the (new) executor. */
-    void resume(ExecutorService newExecutor) {
+    /** Carries on from the same position after {@link #suspend()}, with the (new) client and executor. */
+    void resume(ScenarioClient newClient, ExecutorService newExecutor) {
+        this.client = newClient;
         this.executor = configuredWindow > 0 ? newExecutor : null;
         suspended = false;
     }

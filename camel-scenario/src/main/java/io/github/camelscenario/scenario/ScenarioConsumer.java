@@ -95,7 +95,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         Crawl c = getEndpoint().getCrawl();
         if (c != null) {
             // a restarted route (a new consumer on the same endpoint) carries on where the last one stopped
-            c.pages.resume(prefetchExecutor);
+            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
         }
         // last: this schedules the first poll
         super.doStart();
@@ -123,7 +123,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     protected void doResume() throws Exception {
         Crawl c = getEndpoint().getCrawl();
         if (c != null) {
-            c.pages.resume(prefetchExecutor);
+            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
         }
         super.doResume();
     }

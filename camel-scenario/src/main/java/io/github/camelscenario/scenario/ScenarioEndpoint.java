@@ -162,6 +162,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        // a stopped endpoint starts its next crawl afresh
+        crawl = null;
         synchronized (this) {
             if (ownsClient) {
                 IOHelper.close(client);

@@ -246,7 +246,7 @@ class PageCrawlTest {
         assertThat(waiting.get(2, TimeUnit.SECONDS)).isNull();
         assertThat(crawl.isComplete()).isFalse();
         client.gate.countDown();
-        crawl.resume(executor);
+        crawl.resume(client, executor);
         assertThat(drain(crawl)).containsExactly("p2-0", "p2-1", "p3-0", "p3-1");
     }
 }
