@@ -75,6 +75,8 @@ final class PageCrawl {
     private Integer lastPage;
     private boolean totalsKnown;
     private Long totalHits;
+    /** The largest totalHits any page of this crawl told: the bound must never shrink below hits still to come. */
+    private long maxTotalHits = -1;
 
     // the window: pages requested ahead, by page number; guarded by itself
     private final TreeMap<Integer, Future<SearchPage>> inFlight = new TreeMap<>();
@@ -205,6 +207,7 @@ final class PageCrawl {
         }
         if (answer.getTotalHits() != null) {
             totalHits = answer.getTotalHits();
+            maxTotalHits = Math.max(maxTotalHits, totalHits);
         }
         currentHasMore = Paging.hasMoreAfter(answer, n, hitsPerPage) && (lastPage == null || n < lastPage);
         if (window < configuredWindow && ++successesInARow >= GROW_AFTER_PAGES) {
@@ -379,8 +382,8 @@ final class PageCrawl {
         if (lastPage != null) {
             end = (long) (lastPage - firstPage + 1) * hitsPerPage;
         }
-        if (totalHits != null) {
-            end = Math.min(end, totalHits - (long) (firstPage - 1) * hitsPerPage);
+        if (maxTotalHits >= 0) {
+            end = Math.min(end, maxTotalHits - (long) (firstPage - 1) * hitsPerPage);
         }
         if (maxResults > 0) {
             end = Math.min(end, maxResults);
