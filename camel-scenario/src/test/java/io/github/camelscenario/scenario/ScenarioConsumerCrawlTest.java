@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static io.github.camelscenario.scenario.CrawlPages.page;
@@ -172,10 +174,9 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
     @Test
     void aServerThatAlwaysAnswersFullPagesIsStoppedByTotalPages() throws Exception {
         // every page claims 3 pages in all but is full, whatever page is asked
-        wireMock.stubFor(CrawlPages.searchPage(1).atPriority(1).willReturn(okJson(CrawlPages.pageClaiming(1, 4, 12, 3,
+        wireMock.stubFor(searchPage(1).atPriority(1).willReturn(okJson(CrawlPages.pageClaiming(1, 4, 12, 3,
                 ids("a", 4)))));
-        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CrawlPages.SEARCH_PATH)).atPriority(5)
+        wireMock.stubFor(post(urlPathEqualTo(CrawlPages.SEARCH_PATH)).atPriority(5)
                 .willReturn(okJson(CrawlPages.pageClaiming(2, 4, 1000, 250, ids("b", 4)))));
         start(new RouteBuilder() {
             @Override
@@ -194,8 +195,7 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
 
     @Test
     void aServerWithoutTotalsIsStoppedByMaxResults() throws Exception {
-        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CrawlPages.SEARCH_PATH))
+        wireMock.stubFor(post(urlPathEqualTo(CrawlPages.SEARCH_PATH))
                 .willReturn(okJson(CrawlPages.pageWithoutTotals(ids("a", 10)))));
         for (int p = 1; p <= 4; p++) {
             wireMock.stubFor(searchPage(p).willReturn(okJson(CrawlPages.pageWithoutTotals(ids("p" + p + "-", 10)))));
