@@ -1,24 +1,392 @@
 package io.github.camelscenario.scenario;
 
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelscenario.scenario.client.Asset;
+import io.github.camelscenario.scenario.client.Paging;
+import io.github.camelscenario.scenario.client.ScenarioApiException;
+import io.github.camelscenario.scenario.client.SearchRequest;
+import io.github.camelscenario.scenario.client.SearchRequestValidator;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Polls a search, pages through every result and emits one exchange per hit. */
+/**
+ * Crawls a search page by page and emits one exchange per hit: body the {@link Asset}, headers
+ * {@link ScenarioConstants#ASSET_ID}, {@link ScenarioConstants#PAGE}, {@link ScenarioConstants#TOTAL_HITS}, and the
+ * batch properties.
+ * <p>
+ * A crawl may span several polls ({@code maxMessagesPerPoll}): its position is kept between polls, and the poll after
+ * a complete crawl starts a new one. Exchanges are built and sent one hit at a time while the {@link PageCrawl} fetches
+ * pages ahead, so memory is bounded by the prefetch window, not by the result size. One exchange is held back until
+ * the next one is known, so the last exchange of a poll carries {@code CamelBatchComplete=true} and the exact
+ * {@code CamelBatchSize}.
+ */
 public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioConsumer.class);
+
+    /** Ids the default onlyNew repository remembers (the least recently used go first). */
+    static final int DEFAULT_REPOSITORY_SIZE = 100_000;
+
+    private final ScenarioConfiguration configuration;
+    private final SearchRequest template;
+    private final Set<String> inFlightIds = ConcurrentHashMap.newKeySet();
+
+    private IdempotentRepository repository;
+    private ExecutorService prefetchExecutor;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+        this.template = completeSearch(endpoint);
+        setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+    }
+
+    /** The consumer has no body or headers: its endpoint options must make a complete search on their own. */
+    private static SearchRequest completeSearch(ScenarioEndpoint endpoint) {
+        SearchRequestBinding binding = endpoint.getBinding() != null
+                ? endpoint.getBinding() : new SearchRequestBinding(endpoint.getConfiguration());
+        SearchRequest options = binding.fromOptions();
+        try {
+            new SearchRequestValidator(field -> "option '" + field + "'").validate(
+                    Paging.pageRequest(options, Paging.firstPage(options), Paging.crawlHitsPerPage(options)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "The scenario consumer searches with its endpoint options only (it has no body or headers): "
+                                               + e.getMessage().replace(", or in the body", ""));
+        }
+        return options;
+    }
+
+    @Override
+    public ScenarioEndpoint getEndpoint() {
+        return (ScenarioEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (configuration.isOnlyNew()) {
+            repository = configuration.getIdempotentRepository();
+            if (repository == null) {
+                repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+            }
+            ServiceHelper.startService(repository);
+        }
+        if (configuration.getPrefetchPages() > 0) {
+            prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "ScenarioPrefetch", configuration.getPrefetchPages() + 1);
+        }
+        Crawl c = getEndpoint().getCrawl();
+        if (c != null) {
+            // a restarted route (a new consumer on the same endpoint) carries on where the last one stopped
+            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
+        }
+        // last: this schedules the first poll
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        suspendCrawl();
+        super.doStop();
+        if (prefetchExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
+            prefetchExecutor = null;
+        }
+        ServiceHelper.stopService(repository);
+        repository = null;
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        suspendCrawl();
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        Crawl c = getEndpoint().getCrawl();
+        if (c != null) {
+            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
+        }
+        super.doResume();
+    }
+
+    private void suspendCrawl() {
+        Crawl c = getEndpoint().getCrawl();
+        if (c != null) {
+            c.pages.suspend();
+        }
     }
 
     @Override
     protected int poll() throws Exception {
-        throw new UnsupportedOperationException("The scenario consumer is not implemented yet");
+        // must reset for each poll
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+
+        Crawl c = crawlForThisPoll();
+        Batch batch = new Batch(c);
+        int cap = getMaxMessagesPerPoll();
+        try {
+            while (mayEmit() && (cap <= 0 || batch.count < cap)) {
+                PageCrawl.Hit hit = c.pages.next();
+                if (hit == null) {
+                    break;
+                }
+                String id = hit.asset().getId();
+                if (id != null && isDuplicate(c, id)) {
+                    continue;
+                }
+                if (!batch.offer(hit)) {
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            // what was decided is sent; the position stays at the page that failed
+            batch.finish();
+            LOG.debug("Scenario poll failed at page {} after {} exchange(s)", c.pages.getPage(), batch.count);
+            // shown by the consumer's health check until a poll succeeds
+            addLastErrorDetail("scenario.page", c.pages.getPage());
+            if (e instanceof ScenarioApiException api) {
+                addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
+            }
+            throw e;
+        }
+        batch.finish();
+        if (c.pages.isComplete()) {
+            LOG.debug("Scenario crawl complete: {} page request(s), {} hit(s) walked", c.pages.getRequests(),
+                    c.pages.walked());
+        }
+        return batch.count;
     }
 
+    /** The crawl this poll continues: the current one, rewound if exchanges failed, else a new one. */
+    private Crawl crawlForThisPoll() {
+        Crawl c = getEndpoint().getCrawl();
+        if (c != null) {
+            int failedPage = c.failedPage.getAndSet(Integer.MAX_VALUE);
+            if (failedPage != Integer.MAX_VALUE) {
+                LOG.debug("Exchanges failed since the last poll: going back to page {} to offer them again", failedPage);
+                c.pages.rewindTo(failedPage, 0);
+            }
+        }
+        if (c == null || c.pages.isComplete()) {
+            c = new Crawl(new PageCrawl(
+                    getEndpoint().getClient(), template, configuration.getMaxResults(), configuration.getPrefetchPages(),
+                    prefetchExecutor, configuration.getRetryInitialDelay()));
+            getEndpoint().setCrawl(c);
+        }
+        return c;
+    }
+
+    private boolean isDuplicate(Crawl c, String id) {
+        // seen earlier in this crawl (results moved between pages), still being routed, or already delivered
+        return c.emitted.contains(id) || inFlightIds.contains(id) || repository != null && repository.contains(id);
+    }
+
+    private boolean mayEmit() {
+        return isBatchAllowed() && !isSuspendingOrSuspended();
+    }
+
+    private Exchange createExchange(PageCrawl.Hit hit) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(hit.asset());
+        message.setHeader(ScenarioConstants.ASSET_ID, hit.asset().getId());
+        message.setHeader(ScenarioConstants.PAGE, hit.page());
+        if (hit.totalHits() != null) {
+            message.setHeader(ScenarioConstants.TOTAL_HITS, hit.totalHits());
+        }
+        return exchange;
+    }
+
+    private void send(Exchange exchange, Crawl c, PageCrawl.Hit hit, int index, int size, boolean last) {
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
+        pendingExchanges = last ? 0 : Math.max(0, size - index - 1);
+        String id = hit.asset().getId();
+        if (id != null) {
+            exchange.getExchangeExtension().addOnCompletion(new Outcome(c, id, hit.page()));
+        }
+        AsyncCallback callback = defaultConsumerCallback(exchange, true);
+        getAsyncProcessor().process(exchange, callback);
+    }
+
+    /**
+     * Sends the given exchanges as one batch, in order, with the batch properties; stops early when the route is
+     * stopping. {@link #poll()} does not build such a queue (it streams hit by hit); this serves callers of the
+     * {@link org.apache.camel.BatchConsumer} contract.
+     */
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        return 0;
+        int total = exchanges.size();
+        int index = 0;
+        for (; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = ObjectHelper.cast(Exchange.class, exchanges.poll());
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+        }
+        pendingExchanges = 0;
+        return index;
+    }
+
+    /**
+     * The crawl being walked and what it has emitted. Kept by the endpoint: a route restart creates a new consumer,
+     * which carries on with it.
+     */
+    static final class Crawl {
+        final PageCrawl pages;
+        /** Ids emitted during this crawl: at most one per hit walked (bounded by totalHits / maxResults). */
+        final Set<String> emitted = ConcurrentHashMap.newKeySet();
+        /** Lowest page of an exchange that failed since the last poll, {@code MAX_VALUE} when none. */
+        final AtomicInteger failedPage = new AtomicInteger(Integer.MAX_VALUE);
+
+        Crawl(PageCrawl pages) {
+            this.pages = pages;
+        }
+    }
+
+    /**
+     * The exchanges of one poll. One exchange is held back until the next is known, so the last one is sent with
+     * {@code CamelBatchComplete=true}; {@code CamelBatchSize} is the exact count on that last exchange and, before it,
+     * the most this poll can still emit (from totalHits and the caps), never less than the real count.
+     */
+    private final class Batch {
+        private final Crawl crawl;
+        private Exchange held;
+        private PageCrawl.Hit heldHit;
+        int count;
+
+        Batch(Crawl crawl) {
+            this.crawl = crawl;
+        }
+
+        /** Takes a hit to emit; {@code false} when the route stops (nothing is sent then, the position goes back). */
+        boolean offer(PageCrawl.Hit hit) {
+            Exchange exchange = createExchange(hit);
+            track(hit);
+            if (held != null) {
+                if (!mayEmit()) {
+                    untrack(hit);
+                    releaseExchange(exchange, false);
+                    dropHeld();
+                    return false;
+                }
+                send(held, crawl, heldHit, count - 1, estimatedSize(), false);
+            }
+            held = exchange;
+            heldHit = hit;
+            count++;
+            return true;
+        }
+
+        /** Sends the held exchange as the last of the poll, or gives it back to the crawl when stopping. */
+        void finish() {
+            if (held == null) {
+                return;
+            }
+            if (mayEmit()) {
+                send(held, crawl, heldHit, count - 1, count, true);
+                held = null;
+                heldHit = null;
+            } else {
+                dropHeld();
+            }
+            pendingExchanges = 0;
+        }
+
+        private int estimatedSize() {
+            // the held exchange (index count-1) and the one just taken (count) are both known
+            long upper = (long) count + 1 + crawl.pages.remainingUpperBound();
+            if (upper < 0) {
+                upper = Long.MAX_VALUE; // overflow of an unbounded crawl
+            }
+            int cap = getMaxMessagesPerPoll();
+            if (cap > 0) {
+                upper = Math.min(upper, cap);
+            }
+            return (int) Math.max(count + 1, Math.min(upper, Integer.MAX_VALUE));
+        }
+
+        private void track(PageCrawl.Hit hit) {
+            String id = hit.asset().getId();
+            if (id != null) {
+                crawl.emitted.add(id);
+                inFlightIds.add(id);
+            }
+        }
+
+        private void untrack(PageCrawl.Hit hit) {
+            String id = hit.asset().getId();
+            if (id != null) {
+                crawl.emitted.remove(id);
+                inFlightIds.remove(id);
+            }
+        }
+
+        private void dropHeld() {
+            untrack(heldHit);
+            releaseExchange(held, false);
+            // not sent: the next poll (or the restarted route) starts at this hit again
+            crawl.pages.rewindTo(heldHit.page(), heldHit.index());
+            count--;
+            held = null;
+            heldHit = null;
+        }
+    }
+
+    /** Records a delivered id (onlyNew) or, on failure, makes the hit eligible again and rewinds the crawl. */
+    private final class Outcome implements Synchronization {
+        private final Crawl crawl;
+        private final String id;
+        private final int page;
+
+        Outcome(Crawl crawl, String id, int page) {
+            this.crawl = crawl;
+            this.id = id;
+            this.page = page;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            IdempotentRepository repo = repository;
+            if (repo != null) {
+                repo.add(id);
+            }
+            inFlightIds.remove(id);
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            inFlightIds.remove(id);
+            crawl.emitted.remove(id);
+            crawl.failedPage.accumulateAndGet(page, Math::min);
+        }
+
+        @Override
+        public String toString() {
+            return "ScenarioConsumerOnCompletion[" + id + "]";
+        }
     }
 }

@@ -25,6 +25,16 @@ import org.apache.camel.util.IOHelper;
              headersClass = ScenarioConstants.class)
 public class ScenarioEndpoint extends ScheduledPollEndpoint {
 
+    /** The consumer's default delay between polls: each poll may walk a whole crawl, so once a minute, not 500 ms. */
+    public static final long DEFAULT_CONSUMER_DELAY = 60_000;
+
+    /**
+     * Milliseconds before the next poll. A poll walks the crawl from where it stands (a whole crawl unless
+     * maxMessagesPerPoll caps it), so the default is one minute rather than Camel's 500 ms.
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_CONSUMER_DELAY)
+    private long delay = DEFAULT_CONSUMER_DELAY;
+
     /** The operation: {@code search} (assets). */
     @UriPath
     @Metadata(required = true)
@@ -36,12 +46,21 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     private ScenarioClient client;
     private boolean ownsClient;
     private SearchRequestBinding binding;
+    /** The consumer's crawl position, kept here so that a restarted route carries on where it stopped. */
+    private volatile ScenarioConsumer.Crawl crawl;
 
     public ScenarioEndpoint(String uri, ScenarioComponent component, ScenarioOperation operation,
                             ScenarioConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        setDelay(DEFAULT_CONSUMER_DELAY);
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
@@ -128,6 +147,14 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
     }
 
+    ScenarioConsumer.Crawl getCrawl() {
+        return crawl;
+    }
+
+    void setCrawl(ScenarioConsumer.Crawl crawl) {
+        this.crawl = crawl;
+    }
+
     SearchRequestBinding getBinding() {
         return binding;
     }
@@ -135,6 +162,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        // a stopped endpoint starts its next crawl afresh
+        crawl = null;
         synchronized (this) {
             if (ownsClient) {
                 IOHelper.close(client);

@@ -1,0 +1,167 @@
+package io.github.camelscenario.scenario;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static io.github.camelscenario.scenario.CrawlPages.page;
+import static io.github.camelscenario.scenario.CrawlPages.searchPage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ScenarioConsumerOnlyNewTest extends ConsumerTestSupport {
+
+    @TempDir
+    Path tmp;
+
+    /** Newest first, as a feed sorted by createdAt:desc would answer; 2 hits a page. */
+    private void serveFeed(String... ids) {
+        int perPage = 2;
+        int pages = (ids.length + perPage - 1) / perPage;
+        for (int p = 1; p <= pages; p++) {
+            String[] onPage = java.util.Arrays.copyOfRange(ids, (p - 1) * perPage, Math.min(p * perPage, ids.length));
+            wireMock.stubFor(searchPage(p).willReturn(okJson(page(p, perPage, ids.length, onPage))));
+        }
+    }
+
+    private RouteBuilder feed(String extraOptions) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scenario("query=dragon&sortBy=createdAt:desc&hitsPerPage=2&onlyNew=true&delay=30" + extraOptions))
+                        .routeId("feed").to("mock:out");
+            }
+        };
+    }
+
+    /** Waits until the consumer has run {@code crawls} more crawls (page 1 asked that many more times). */
+    private void awaitMoreCrawls(int crawls) {
+        long before = requestedPages().stream().filter(p -> p == 1).count();
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> requestedPages().stream().filter(p -> p == 1).count() >= before + crawls);
+    }
+
+    @Test
+    void onlyNewAssetsAcrossPollsWhileNewAssetsAppear() throws Exception {
+        serveFeed("a3", "a2", "a1");
+        start(feed(""));
+        MockEndpoint out = mock("out");
+        out.expectedMessageCount(3);
+        out.assertIsSatisfied(5000);
+        awaitMoreCrawls(2);
+        assertThat(out.getReceivedCounter()).isEqualTo(3);
+
+        // two new assets arrive on top
+        serveFeed("a5", "a4", "a3", "a2", "a1");
+        out.reset();
+        out.expectedMessageCount(2);
+        out.assertIsSatisfied(5000);
+        assertThat(assetIds(out.getReceivedExchanges())).containsExactly("a5", "a4");
+        assertThat(out.getReceivedExchanges().get(1).getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(true);
+        assertThat(out.getReceivedExchanges().get(1).getProperty(ExchangePropertyKey.BATCH_SIZE)).isEqualTo(2);
+        awaitMoreCrawls(2);
+        assertThat(out.getReceivedCounter()).isEqualTo(2);
+    }
+
+    @Test
+    void aPersistentRepositoryMakesARestartReEmitNothing() throws Exception {
+        File store = tmp.resolve("scenario-seen.dat").toFile();
+        serveFeed("a3", "a2", "a1");
+        context.getRegistry().bind("seen", FileIdempotentRepository.fileIdempotentRepository(store));
+        start(feed("&idempotentRepository=#seen"));
+        MockEndpoint out = mock("out");
+        out.expectedMessageCount(3);
+        out.assertIsSatisfied(5000);
+        context.stop();
+
+        // a new JVM, as far as the consumer can tell: a new context and a new repository on the same file
+        serveFeed("a4", "a3", "a2", "a1");
+        CamelContext second = newContext();
+        context = second;
+        IdempotentRepository reopened = FileIdempotentRepository.fileIdempotentRepository(store);
+        second.getRegistry().bind("seen", reopened);
+        start(feed("&idempotentRepository=#seen"));
+        MockEndpoint afterRestart = mock("out");
+        afterRestart.expectedMessageCount(1);
+        afterRestart.assertIsSatisfied(5000);
+        assertThat(assetIds(afterRestart.getReceivedExchanges())).containsExactly("a4");
+        awaitMoreCrawls(2);
+        assertThat(afterRestart.getReceivedCounter()).isEqualTo(1);
+        assertThat(reopened.contains("a1")).isTrue();
+        assertThat(reopened.contains("a4")).isTrue();
+    }
+
+    @Test
+    void aFailedExchangeIsOfferedAgainOnTheNextPollAndRecordedOnlyThen() throws Exception {
+        serveFeed("a3", "a2", "a1");
+        MemoryIdempotentRepository seen = new MemoryIdempotentRepository();
+        context.getRegistry().bind("seen", seen);
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scenario("query=dragon&hitsPerPage=2&onlyNew=true&delay=30&idempotentRepository=#seen"))
+                        .routeId("feed")
+                        .to("mock:attempts")
+                        .process(e -> {
+                            if ("a2".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))
+                                    && failedOnce.compareAndSet(false, true)) {
+                                assertThat(seen.contains("a2")).isFalse();
+                                throw new IllegalStateException("downstream is down");
+                            }
+                        })
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint attempts = mock("attempts");
+        attempts.expectedMessageCount(4);
+        MockEndpoint out = mock("out");
+        out.expectedMessageCount(3);
+        MockEndpoint.assertIsSatisfied(5, TimeUnit.SECONDS, attempts, out);
+        assertThat(assetIds(attempts.getReceivedExchanges())).containsExactly("a3", "a2", "a1", "a2");
+        assertThat(assetIds(out.getReceivedExchanges())).containsExactly("a3", "a1", "a2");
+        awaitMoreCrawls(2);
+        assertThat(attempts.getReceivedCounter()).isEqualTo(4);
+        assertThat(seen.contains("a2")).isTrue();
+    }
+
+    @Test
+    void withoutOnlyNewAFailedExchangeIsOfferedAgainWithoutRepeatingTheOthers() throws Exception {
+        CrawlPages.stubCrawl(wireMock, "a", 6, 2);
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scenario("query=dragon&hitsPerPage=2&maxMessagesPerPoll=4&delay=30"))
+                        .to("mock:attempts")
+                        .process(e -> {
+                            if ("a3".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))
+                                    && failedOnce.compareAndSet(false, true)) {
+                                throw new IllegalStateException("downstream is down");
+                            }
+                        })
+                        .to("mock:out");
+            }
+        });
+        MockEndpoint out = mock("out");
+        out.expectedMinimumMessageCount(6);
+        out.assertIsSatisfied(5000);
+        // poll 1: a1..a4 with a3 failing; poll 2 goes back to a3's page: a3 again (a4 was delivered), then a5, a6
+        assertThat(assetIds(mock("attempts").getReceivedExchanges().subList(0, 7)))
+                .containsExactly("a1", "a2", "a3", "a4", "a3", "a5", "a6");
+        assertThat(assetIds(out.getReceivedExchanges().subList(0, 6)))
+                .containsExactly("a1", "a2", "a4", "a3", "a5", "a6");
+    }
+}
