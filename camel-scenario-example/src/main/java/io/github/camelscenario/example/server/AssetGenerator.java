@@ -35,18 +35,6 @@ final class AssetGenerator {
         this.baseModels = pool("model_", 5);
     }
 
-    String[] teams() {
-        return teams;
-    }
-
-    String[] users() {
-        return users;
-    }
-
-    String[] collections() {
-        return collections;
-    }
-
     /** The next generated asset, created a little after the previous one (or at {@code notBeforeMillis}). */
     StoredAsset next(long notBeforeMillis) {
         SplittableRandom r = random;
@@ -179,9 +167,5 @@ final class AssetGenerator {
             c[at + i] = (char) ('0' + value % 10);
             value /= 10;
         }
-    }
-
-    long lastCreatedMillis() {
-        return lastCreatedMillis;
     }
 }
