@@ -76,6 +76,11 @@ final class ScenarioHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build());
     }
 
+    Reply getWithAuth(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", basic(server.getApiKey(), server.getApiSecret())).GET().build());
+    }
+
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

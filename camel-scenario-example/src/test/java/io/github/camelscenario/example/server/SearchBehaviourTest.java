@@ -269,6 +269,16 @@ class SearchBehaviourTest {
         assertThat(http.get(server.imageUrl("asset_nope")).status()).isEqualTo(404);
     }
 
+    @Test
+    void servesOneAssetWithAuth() {
+        String id = http.search("{\"query\": \"wolf\", \"limit\": 1}").ids().get(0);
+        assertThat(http.get(server.getBaseUrl() + "/assets/" + id).status()).isEqualTo(401);
+        ScenarioHttp.Reply one = http.getWithAuth(server.getBaseUrl() + "/assets/" + id);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().path("asset").path("id").asText()).isEqualTo(id);
+        assertThat(http.getWithAuth(server.getBaseUrl() + "/assets/asset_nope").status()).isEqualTo(404);
+    }
+
     private static byte[] toJpeg(byte[] png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
