@@ -122,6 +122,12 @@ class FilterParserTest {
     }
 
     @Test
+    void carriesThePositionOfTheBadToken() {
+        assertThatThrownBy(() -> FilterParser.parse("width > 5 OR (tags = cat AND height <)"))
+                .isInstanceOfSatisfying(FilterSyntaxException.class, e -> assertThat(e.position()).isEqualTo(38));
+    }
+
+    @Test
     void rejectsUnknownFields() {
         assertThatThrownBy(() -> FilterParser.parse("width > 5 AND foo = 1"))
                 .isInstanceOf(BadRequestException.class)
