@@ -15,7 +15,7 @@ import io.github.camelscenario.scenario.client.AssetMetadata;
 /**
  * The assets the server searches: generated from a seed at start, appended to while running. Assets are only ever
  * appended, so an asset's index never changes and a search may keep using an array it read under the lock after
- * more assets were added. {@link #version()} changes on every addition, which invalidates cached result orders.
+ * more assets were added. The snapshot version changes on every addition, which invalidates cached result orders.
  */
 final class AssetDataset {
 
@@ -60,10 +60,6 @@ final class AssetDataset {
 
     int size() {
         return read(Snapshot::size);
-    }
-
-    long version() {
-        return read(Snapshot::version);
     }
 
     /** Adds {@code n} generated assets, created now or later than any existing asset; returns their ids. */

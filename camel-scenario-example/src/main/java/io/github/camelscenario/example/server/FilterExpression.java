@@ -153,6 +153,13 @@ interface FilterExpression {
                 return false;
             }
             String text = v instanceof String[] arr ? String.join(" ", arr) : String.valueOf(v);
+            // cheap substring test first: most assets fail it, and tokenising is what costs
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (String w : words) {
+                if (!lower.contains(w)) {
+                    return false;
+                }
+            }
             List<String> have = TextScorer.tokenize(text);
             for (String w : words) {
                 if (!have.contains(w)) {

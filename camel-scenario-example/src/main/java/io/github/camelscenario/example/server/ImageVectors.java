@@ -1,6 +1,7 @@
 package io.github.camelscenario.example.server;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 /**
  * The similarity "embedding" of a picture: the average colour of each cell of a 4x4 grid, 48 numbers, centred on
@@ -31,27 +32,35 @@ final class ImageVectors {
             throw new BadRequestException("The image is " + w + "x" + h + " pixels; at least " + GRID + "x" + GRID
                                           + " are needed to compare it");
         }
-        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+        // sums per cell and channel, reading one pixel row at a time (a big photo need not be copied whole)
+        long[] sums = new long[DIMENSIONS];
+        int[] line = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, line, 0, w);
+            int rowOffset = (int) ((long) y * GRID / h) * GRID;
+            for (int x = 0; x < w; x++) {
+                int cell = (rowOffset + (int) ((long) x * GRID / w)) * 3;
+                int p = line[x];
+                sums[cell] += (p >> 16) & 0xFF;
+                sums[cell + 1] += (p >> 8) & 0xFF;
+                sums[cell + 2] += p & 0xFF;
+            }
+        }
+        // pixels per cell row and column, by the same mapping as above
+        long[] rows = new long[GRID];
+        long[] cols = new long[GRID];
+        for (int y = 0; y < h; y++) {
+            rows[y * GRID / h]++;
+        }
+        for (int x = 0; x < w; x++) {
+            cols[x * GRID / w]++;
+        }
         float[] v = new float[DIMENSIONS];
         for (int row = 0; row < GRID; row++) {
-            int y0 = row * h / GRID;
-            int y1 = (row + 1) * h / GRID;
             for (int col = 0; col < GRID; col++) {
-                int x0 = col * w / GRID;
-                int x1 = (col + 1) * w / GRID;
-                long r = 0;
-                long g = 0;
-                long b = 0;
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        int p = pixels[y * w + x];
-                        r += (p >> 16) & 0xFF;
-                        g += (p >> 8) & 0xFF;
-                        b += p & 0xFF;
-                    }
-                }
-                long n = (long) (y1 - y0) * (x1 - x0);
-                put(v, row * GRID + col, (int) (r / n), (int) (g / n), (int) (b / n));
+                long n = rows[row] * cols[col];
+                int cell = (row * GRID + col) * 3;
+                put(v, row * GRID + col, (int) (sums[cell] / n), (int) (sums[cell + 1] / n), (int) (sums[cell + 2] / n));
             }
         }
         return v;
@@ -99,7 +108,7 @@ final class ImageVectors {
     }
 
     /** Element-wise mean of several vectors. */
-    static float[] mean(java.util.List<float[]> vectors) {
+    static float[] mean(List<float[]> vectors) {
         float[] m = new float[DIMENSIONS];
         for (float[] v : vectors) {
             for (int i = 0; i < m.length; i++) {

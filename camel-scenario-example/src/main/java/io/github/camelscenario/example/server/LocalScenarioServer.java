@@ -38,6 +38,15 @@ public final class LocalScenarioServer implements AutoCloseable {
     public static final int DEFAULT_THREADS = 16;
     public static final int DEFAULT_CACHE_SIZE = 32;
 
+    static {
+        // The JDK server writes a response in several small packets; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACKs add ~40 ms to every request. The JDK reads this property once, when its first
+        // HttpServer is created; an explicit setting by the user wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Builder config;
     private final ServerFaults faults;
     private final AssetDataset dataset;

@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * {@code POST /v1/search/assets}. Order of checks: method, injected latency, auth, request count, injected 429,
+ * {@code POST /v1/search/assets}. Order of checks: method, body size, injected latency, auth, request count, injected 429,
  * injected 503, body validation, search.
  */
 final class SearchHandler implements HttpHandler {
@@ -53,6 +53,13 @@ final class SearchHandler implements HttpHandler {
                 HttpResponses.error(exchange, 405, "METHOD_NOT_ALLOWED", "Use POST to search assets");
                 return;
             }
+            // read the body even when refusing the request, so that the connection can be reused
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                HttpResponses.error(exchange, 413, "PAYLOAD_TOO_LARGE",
+                        "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+                return;
+            }
             sleep(faults.latencyMillis());
             String authProblem = auth.problem(exchange.getRequestHeaders().getFirst("Authorization"));
             if (authProblem != null) {
@@ -72,12 +79,6 @@ final class SearchHandler implements HttpHandler {
             if (faults.drawServerError()) {
                 HttpResponses.error(exchange, 503, "SERVICE_UNAVAILABLE",
                         "Service temporarily unavailable (local server: injected fault)");
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                HttpResponses.error(exchange, 413, "PAYLOAD_TOO_LARGE",
-                        "Request body exceeds " + MAX_BODY_BYTES + " bytes");
                 return;
             }
             answer(exchange, body);

@@ -59,6 +59,9 @@ final class TextScorer {
                     continue;
                 }
                 TextIndex.Postings p = index.get(token);
+                if (p == null) {
+                    continue;
+                }
                 // rarer tokens say more about an asset
                 float idf = (float) Math.log(1 + (double) assetCount / p.size);
                 for (int i = 0; i < p.size; i++) {
