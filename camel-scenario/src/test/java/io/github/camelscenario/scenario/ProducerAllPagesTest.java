@@ -21,7 +21,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
 
     private void stubPage(int page, int hitsPerPage, long totalHits, int totalPages, String... ids) {
         wireMock.stubFor(search().withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(page))))
-                .willReturn(okJson(Pages.page(page, hitsPerPage, totalHits, totalPages, ids))));
+                .willReturn(okJson(CrawlPages.pageClaiming(page, hitsPerPage, totalHits, totalPages, ids))));
     }
 
     private static List<String> ids(Iterator<Asset> it) {
@@ -56,7 +56,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
     @Test
     void stopsAtTotalPagesEvenIfTheServerWouldAnswerMore() {
         // a misbehaving server: every page is full, but it said there are 2 pages
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 2, 4, 2, "x", "y"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 2, 4, 2, "x", "y"))));
         Iterator<Asset> it = template.requestBody("scenario:search?query=cat&hitsPerPage=2&allPages=true", null,
                 Iterator.class);
         assertThat(ids(it)).hasSize(4);
@@ -75,7 +75,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
 
     @Test
     void stopsAtMaxResultsWithoutFetchingMore() {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 3, 1_000_000, 333_334, "x", "y", "z"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 3, 1_000_000, 333_334, "x", "y", "z"))));
         Iterator<Asset> it = template.requestBody(
                 "scenario:search?query=cat&hitsPerPage=3&allPages=true&maxResults=7", null, Iterator.class);
         assertThat(ids(it)).hasSize(7);
@@ -93,7 +93,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
 
     @Test
     void closingStopsFetching() throws Exception {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 2, 100, 50, "x", "y"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 2, 100, 50, "x", "y"))));
         SearchHitIterator it = template.requestBody("scenario:search?query=cat&hitsPerPage=2&allPages=true", null,
                 SearchHitIterator.class);
         it.next();

@@ -39,7 +39,7 @@ class ProducerErrorsTest extends WireMockTestSupport {
             state = next;
         }
         wireMock.stubFor(search().inScenario("flaky").whenScenarioStateIs(state)
-                .willReturn(okJson(Pages.page(1, 20, 1, 1, "ok1"))));
+                .willReturn(okJson(CrawlPages.pageClaiming(1, 20, 1, 1, "ok1"))));
     }
 
     @ParameterizedTest(name = "HTTP {0}")

@@ -35,7 +35,7 @@ class ProducerRequestTest extends WireMockTestSupport {
 
     @BeforeEach
     void stubPage() {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 20, 1, 1, "a1"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 20, 1, 1, "a1"))));
     }
 
     private JsonNode send(String uri, Object body, Map<String, Object> headers) {

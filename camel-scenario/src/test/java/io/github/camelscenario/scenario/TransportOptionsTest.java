@@ -28,7 +28,7 @@ class TransportOptionsTest extends WireMockTestSupport {
 
     @Test
     void responseTimeoutCutsASlowAnswer() {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 1, 1, 1, "a")).withFixedDelay(3000)));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 1, 1, 1, "a")).withFixedDelay(3000)));
         long start = System.nanoTime();
         Exchange out = template.send("scenario:search?query=cat&responseTimeout=300&maxRetries=0", e -> {
         });
@@ -38,7 +38,7 @@ class TransportOptionsTest extends WireMockTestSupport {
 
     @Test
     void proxyReceivesTheRequest() {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 1, 1, 1, "via-proxy"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 1, 1, 1, "via-proxy"))));
         // the API host does not resolve: only a request through the proxy can succeed
         List<?> hits = template.requestBody("scenario:search?query=cat&baseUrl=http://scenario-api.invalid/v1"
                                             + "&proxyHost=127.0.0.1&proxyPort=" + wireMock.port(),
@@ -49,7 +49,7 @@ class TransportOptionsTest extends WireMockTestSupport {
 
     @Test
     void httpClientConfigurerIsApplied() {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 1, 1, 1, "a"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 1, 1, 1, "a"))));
         HttpClientConfigurer configurer = builder -> builder.addRequestInterceptorFirst(
                 (request, entity, ctx) -> request.addHeader("X-Correlation", "route-42"));
         context.getRegistry().bind("tracing", configurer);
@@ -74,7 +74,7 @@ class TransportOptionsTest extends WireMockTestSupport {
                 .keystoreType("PKCS12"));
         https.start();
         try {
-            https.stubFor(search().willReturn(okJson(Pages.page(1, 1, 1, 1, "tls"))));
+            https.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 1, 1, 1, "tls"))));
             String uri = "scenario:search?query=cat&maxRetries=0&baseUrl=https://127.0.0.1:" + https.httpsPort() + "/v1";
             // the self-signed certificate is not trusted by default...
             Exchange refused = template.send(uri, e -> {

@@ -25,7 +25,7 @@ public abstract class WireMockTestSupport extends CamelTestSupport {
 
     protected static final String API_KEY = "test-key";
     protected static final String API_SECRET = "s3cr3t-Value-never-shown";
-    protected static final String SEARCH_PATH = "/v1/search/assets";
+    protected static final String SEARCH_PATH = CrawlPages.SEARCH_PATH;
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     protected WireMockServer wireMock;

@@ -13,7 +13,7 @@ class YamlRouteTest extends WireMockTestSupport {
 
     @Test
     void yamlRouteSearchesWithItsOptions() throws Exception {
-        wireMock.stubFor(search().willReturn(okJson(Pages.page(1, 5, 2, 1, "d1", "d2"))));
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 5, 2, 1, "d1", "d2"))));
         PluginHelper.getRoutesLoader(context)
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/search-route.yaml"));
 
