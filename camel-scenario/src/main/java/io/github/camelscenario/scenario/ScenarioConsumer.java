@@ -69,7 +69,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "The scenario consumer searches with its endpoint options only (it has no body or headers): "
-                                               + e.getMessage().replace(", or in the body", ""));
+                                               + e.getMessage());
         }
         return options;
     }

@@ -57,8 +57,7 @@ public final class SearchRequestValidator {
         boolean hasImages = r.getImages() != null && !r.getImages().isEmpty();
         if (isBlank(r.getQuery()) && isBlank(r.getFilter()) && isBlank(r.getImage()) && !hasImages) {
             throw new IllegalArgumentException(
-                    "Nothing to search for: set at least one of query, filter, image, imagesLike or imagesUnlike "
-                                               + "(as " + describe.apply("query") + " or the others likewise, or in the body)");
+                    "Nothing to search for: set at least one of query, filter, image, imagesLike or imagesUnlike");
         }
         if (!isBlank(r.getImage()) && hasImages) {
             throw new IllegalArgumentException(
