@@ -242,7 +242,7 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         })).isInstanceOf(FailedToStartRouteException.class)
                 .rootCause()
                 .hasMessageContaining("endpoint options only")
-                .hasMessageContaining("query, filter, image, imagesLike or imagesUnlike")
-                .hasMessageContaining("option 'query'");
+                .hasMessageContaining("Nothing to search for: set at least one of query, filter, image, imagesLike or "
+                                      + "imagesUnlike");
     }
 }
