@@ -89,26 +89,28 @@ public final class CrawlBenchmark {
     private static void runOnce(LocalScenarioServer server, CrawlSetup setup, CrawlVariant variant,
                                 Measurement into, long latency, int round) throws Exception {
         HitCounter counter = new HitCounter(setup.hits());
-        HeapMeter heap = new HeapMeter();
+        RunMeter meter = new RunMeter();
         double seconds;
         long allocated;
+        long cpu;
         long requests;
         try (CrawlVariant.Crawl crawl = variant.prepare(setup, counter)) {
-            heap.start();
+            meter.start();
             long requestsBefore = server.getSearchRequestCount();
             long t0 = System.nanoTime();
             crawl.run();
             seconds = (System.nanoTime() - t0) / 1e9;
-            allocated = heap.allocatedBytes();
+            allocated = meter.allocatedBytes();
+            cpu = meter.cpuNanos();
             requests = server.getSearchRequestCount() - requestsBefore;
         }
-        long peak = HeapMeter.peakHeapBytes();
+        long peak = RunMeter.peakHeapBytes();
         counter.verify(variant.name());
         System.out.printf("%-9s %2d ms  %-38s %6.2f s  %,9.0f hits/s  %4d requests%n",
                 round < 0 ? "warm-up" : "rep " + (round + 1), latency, variant.name(), seconds, setup.hits() / seconds,
                 requests);
         if (into != null) {
-            into.add(seconds, peak, allocated, requests);
+            into.add(seconds, peak, allocated, cpu, requests);
         }
     }
 

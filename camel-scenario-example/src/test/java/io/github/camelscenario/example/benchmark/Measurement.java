@@ -11,6 +11,7 @@ final class Measurement {
     final List<Double> hitsPerSecond = new ArrayList<>();
     final List<Long> peakHeapBytes = new ArrayList<>();
     final List<Long> allocatedBytes = new ArrayList<>();
+    final List<Long> cpuNanos = new ArrayList<>();
     final List<Long> requests = new ArrayList<>();
     private final int hits;
 
@@ -20,7 +21,8 @@ final class Measurement {
         this.hits = hits;
     }
 
-    void add(double seconds, long peakHeap, long allocated, long requestCount) {
+    void add(double seconds, long peakHeap, long allocated, long cpu, long requestCount) {
+        cpuNanos.add(cpu);
         hitsPerSecond.add(hits / seconds);
         peakHeapBytes.add(peakHeap);
         allocatedBytes.add(allocated);
@@ -45,6 +47,10 @@ final class Measurement {
 
     double medianAllocatedKbPerHit() {
         return median(allocatedBytes.stream().map(b -> b / 1024.0 / hits).toList());
+    }
+
+    double medianCpuMicrosPerHit() {
+        return median(cpuNanos.stream().map(n -> n / 1000.0 / hits).toList());
     }
 
     long maxRequests() {

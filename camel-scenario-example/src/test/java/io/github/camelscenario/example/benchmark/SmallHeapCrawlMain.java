@@ -13,7 +13,7 @@ public final class SmallHeapCrawlMain {
     public static void main(String[] args) throws Exception {
         CrawlSetup setup = new CrawlSetup(args[0], args[1], args[2], Integer.parseInt(args[3]));
         HitCounter counter = new HitCounter(setup.hits());
-        new HeapMeter().start();
+        new RunMeter().start();
         long t0 = System.nanoTime();
         try (CrawlVariant.Crawl crawl = new ConsumerVariant(null).prepare(setup, counter)) {
             crawl.run();
@@ -21,7 +21,7 @@ public final class SmallHeapCrawlMain {
         double seconds = (System.nanoTime() - t0) / 1e9;
         counter.verify("small-heap crawl");
         System.out.printf("hits=%d seconds=%.2f peakHeapMb=%.1f maxHeapMb=%d%n", counter.count(), seconds,
-                HeapMeter.peakHeapBytes() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+                RunMeter.peakHeapBytes() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
         System.exit(0);
     }
 }

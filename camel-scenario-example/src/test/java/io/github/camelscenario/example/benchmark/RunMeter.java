@@ -7,21 +7,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Heap figures of one run.
+ * What one run cost on the client side, and the heap.
  * <ul>
  * <li>Peak heap: after a {@code System.gc()}, every heap pool's peak is reset ({@link MemoryPoolMXBean#resetPeakUsage});
  * at the end the pools' peaks are summed (the pools may peak at different moments, so this can overstate the true
  * peak a little). It includes the local server, which runs in the same JVM, and depends on when the collector runs.</li>
  * <li>Allocation: bytes allocated by the threads of the run (HotSpot's per-thread counters), the local server's threads
- * left out, divided by the hits.</li>
+ * left out.</li>
+ * <li>Client CPU: CPU time of the same threads: what the variant itself costs, whatever the server does.</li>
  * </ul>
  */
-final class HeapMeter {
+final class RunMeter {
 
     private static final com.sun.management.ThreadMXBean THREADS
             = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private Map<Long, Long> allocatedAtStart;
+    private Map<Long, long[]> atStart;
 
     /** Collects, resets the peaks, and notes the allocation counters. */
     void start() {
@@ -31,14 +32,24 @@ final class HeapMeter {
                 pool.resetPeakUsage();
             }
         }
-        allocatedAtStart = allocatedByClientThreads();
+        atStart = clientThreads();
     }
 
     /** Bytes allocated since {@link #start()} by threads other than the server's (threads ended meanwhile are lost). */
     long allocatedBytes() {
+        return sinceStart(0);
+    }
+
+    /** CPU nanoseconds used since {@link #start()} by threads other than the server's. */
+    long cpuNanos() {
+        return sinceStart(1);
+    }
+
+    private long sinceStart(int which) {
         long sum = 0;
-        for (Map.Entry<Long, Long> e : allocatedByClientThreads().entrySet()) {
-            sum += e.getValue() - allocatedAtStart.getOrDefault(e.getKey(), 0L);
+        for (Map.Entry<Long, long[]> e : clientThreads().entrySet()) {
+            long[] before = atStart.get(e.getKey());
+            sum += e.getValue()[which] - (before == null ? 0 : before[which]);
         }
         return sum;
     }
@@ -54,8 +65,9 @@ final class HeapMeter {
         return sum;
     }
 
-    private static Map<Long, Long> allocatedByClientThreads() {
-        Map<Long, Long> bytes = new HashMap<>();
+    /** Per thread id: allocated bytes and CPU nanoseconds. */
+    private static Map<Long, long[]> clientThreads() {
+        Map<Long, long[]> counters = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String name = t.getName();
             // the local server's request threads and the JDK HttpServer's dispatcher
@@ -63,10 +75,11 @@ final class HeapMeter {
                 continue;
             }
             long allocated = THREADS.getThreadAllocatedBytes(t.getId());
-            if (allocated >= 0) {
-                bytes.put(t.getId(), allocated);
+            long cpu = THREADS.getThreadCpuTime(t.getId());
+            if (allocated >= 0 && cpu >= 0) {
+                counters.put(t.getId(), new long[] {allocated, cpu});
             }
         }
-        return bytes;
+        return counters;
     }
 }
