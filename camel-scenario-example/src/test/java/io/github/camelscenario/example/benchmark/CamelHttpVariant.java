@@ -22,33 +22,31 @@ final class CamelHttpVariant implements CrawlVariant {
     @Override
     public Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:crawl")
-                        .setProperty("page", constant(1))
-                        .setProperty("more", constant(true))
-                        .loopDoWhile(exchangeProperty("more"))
-                            // the last response's headers must not go out with the next request
-                            .removeHeaders("*")
-                            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
-                            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                            .setHeader("Authorization", constant(setup.basicAuthorization()))
-                            .process(e -> e.getMessage().setBody(setup.requestJson(e.getProperty("page", Integer.class))))
-                            .to(setup.searchUrl())
-                            .unmarshal().json(JsonLibrary.Jackson, SearchPage.class)
-                            .process(e -> {
-                                SearchPage page = e.getMessage().getBody(SearchPage.class);
-                                int n = e.getProperty("page", Integer.class);
-                                e.setProperty("more", !page.getHits().isEmpty() && page.getTotalPages() != null
-                                                      && n < page.getTotalPages());
-                                e.setProperty("page", n + 1);
-                            })
-                            .split(simple("${body.hits}"))
-                                .process(counter)
-                            .end()
-                        .end();
-            }
+        // a lambda, not a RouteBuilder subclass: Camel Main of the example scans this package for those
+        RouteBuilder.addRoutes(context, rb -> {
+            rb.from("direct:crawl")
+                    .setProperty("page", rb.constant(1))
+                    .setProperty("more", rb.constant(true))
+                    .loopDoWhile(rb.exchangeProperty("more"))
+                        // the last response's headers must not go out with the next request
+                        .removeHeaders("*")
+                        .setHeader(Exchange.HTTP_METHOD, rb.constant("POST"))
+                        .setHeader(Exchange.CONTENT_TYPE, rb.constant("application/json"))
+                        .setHeader("Authorization", rb.constant(setup.basicAuthorization()))
+                        .process(e -> e.getMessage().setBody(setup.requestJson(e.getProperty("page", Integer.class))))
+                        .to(setup.searchUrl())
+                        .unmarshal().json(JsonLibrary.Jackson, SearchPage.class)
+                        .process(e -> {
+                            SearchPage page = e.getMessage().getBody(SearchPage.class);
+                            int n = e.getProperty("page", Integer.class);
+                            e.setProperty("more", !page.getHits().isEmpty() && page.getTotalPages() != null
+                                                  && n < page.getTotalPages());
+                            e.setProperty("page", n + 1);
+                        })
+                        .split(rb.simple("${body.hits}"))
+                            .process(counter)
+                        .end()
+                    .end();
         });
         context.start();
         ProducerTemplate template = context.createProducerTemplate();

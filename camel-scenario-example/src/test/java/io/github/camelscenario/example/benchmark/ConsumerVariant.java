@@ -34,11 +34,9 @@ final class ConsumerVariant implements CrawlVariant {
                      + (prefetchPages == null ? "" : "&prefetchPages=" + prefetchPages)
                      // one crawl: no second poll within the run
                      + "&initialDelay=0&delay=3600000";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("crawl").autoStartup(false).process(counter);
-            }
+        // a lambda, not a RouteBuilder subclass: Camel Main of the example scans this package for those
+        RouteBuilder.addRoutes(context, rb -> {
+            rb.from(uri).routeId("crawl").autoStartup(false).process(counter);
         });
         context.start();
         return new Crawl() {

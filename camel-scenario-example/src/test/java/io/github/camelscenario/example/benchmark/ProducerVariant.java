@@ -17,15 +17,13 @@ final class ProducerVariant implements CrawlVariant {
     public Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception {
         CamelContext context = new DefaultCamelContext();
         setup.configureScenarioComponent(context);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:crawl")
-                        .to("scenario:search?" + setup.scenarioSearchOptions() + "&allPages=true")
-                        .split(body()).streaming()
-                            .process(counter)
-                        .end();
-            }
+        // a lambda, not a RouteBuilder subclass: Camel Main of the example scans this package for those
+        RouteBuilder.addRoutes(context, rb -> {
+            rb.from("direct:crawl")
+                    .to("scenario:search?" + setup.scenarioSearchOptions() + "&allPages=true")
+                    .split(rb.body()).streaming()
+                        .process(counter)
+                    .end();
         });
         context.start();
         ProducerTemplate template = context.createProducerTemplate();
