@@ -94,7 +94,7 @@ final class Report {
             if (producer != null && consumer != null) {
                 double r = consumer.medianHitsPerSecond() / producer.medianHitsPerSecond();
                 lines.add(check(r <= 1.3, f("%d ms: producer allPages + split streaming within 1.3x of the consumer "
-                                            + "(default prefetch): the consumer is %.2fx faster", latency, r)));
+                                            + "(default prefetch): its time per hit is %.2fx the consumer's", latency, r)));
             }
         }
         return String.join("\n", lines) + "\n";
