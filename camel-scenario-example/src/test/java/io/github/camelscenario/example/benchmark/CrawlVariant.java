@@ -1,0 +1,20 @@
+package io.github.camelscenario.example.benchmark;
+
+/** One way of crawling the search: the component's consumer or producer, the hand-written route, the plain loop. */
+interface CrawlVariant {
+
+    /** A short label for the results table. */
+    String name();
+
+    /**
+     * Builds what the crawl needs (CamelContext and routes, HTTP client) without sending a request: not timed.
+     */
+    Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception;
+
+    /** A prepared crawl: {@link #run()} is timed, {@link #close()} is not. */
+    interface Crawl extends AutoCloseable {
+
+        /** Crawls and returns once every hit has reached the counter. */
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.camelscenario.example.benchmark;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** The producer's lazy iterator over every page, split in streaming mode: {@code allPages=true}. */
+final class ProducerVariant implements CrawlVariant {
+
+    @Override
+    public String name() {
+        return "producer allPages + split streaming";
+    }
+
+    @Override
+    public Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        setup.configureScenarioComponent(context);
+        // a lambda, not a RouteBuilder subclass: Camel Main of the example scans this package for those
+        RouteBuilder.addRoutes(context, rb -> {
+            rb.from("direct:crawl")
+                    .to("scenario:search?" + setup.scenarioSearchOptions() + "&allPages=true")
+                    .split(rb.body()).streaming()
+                        .process(counter)
+                    .end();
+        });
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        return new Crawl() {
+            @Override
+            public void run() {
+                template.sendBody("direct:crawl", null);
+            }
+
+            @Override
+            public void close() throws Exception {
+                context.close();
+            }
+        };
+    }
+}
