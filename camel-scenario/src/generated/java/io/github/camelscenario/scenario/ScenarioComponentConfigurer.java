@@ -73,7 +73,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "originalAssets": getOrCreateConfiguration(target).setOriginalAssets(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "prefetchpages":
-        case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, int.class, value)); return true;
+        case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "projectid":
         case "projectId": getOrCreateConfiguration(target).setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -154,7 +154,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "originalAssets": return java.lang.Boolean.class;
         case "page": return java.lang.Integer.class;
         case "prefetchpages":
-        case "prefetchPages": return int.class;
+        case "prefetchPages": return java.lang.Integer.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
         case "proxyhost":

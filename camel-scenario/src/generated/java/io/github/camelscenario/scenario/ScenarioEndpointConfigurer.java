@@ -79,7 +79,7 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefetchpages":
-        case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
+        case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "projectid":
         case "projectId": target.getConfiguration().setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -188,7 +188,7 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefetchpages":
-        case "prefetchPages": return int.class;
+        case "prefetchPages": return java.lang.Integer.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
         case "proxyhost":

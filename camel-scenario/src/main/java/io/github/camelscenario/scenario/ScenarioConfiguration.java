@@ -17,6 +17,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class ScenarioConfiguration implements Cloneable {
 
+    static final int DEFAULT_CONSUMER_PREFETCH_PAGES = 2;
+
     // search: one option per API field
 
     /** Full-text query, matched against names, prompts, descriptions, tags and seeds (typo-tolerant). */
@@ -86,11 +88,13 @@ public class ScenarioConfiguration implements Cloneable {
     // consumer
 
     /**
-     * Pages requested ahead of the one being processed, concurrently (0 = strictly one request after another). The
-     * default keeps at most three requests in flight: enough to hide round trips, polite to a rate-limited API.
+     * Pages requested ahead of the one being walked, concurrently; hits still come in page order and memory holds at
+     * most 1 + prefetchPages pages. Default: 2 for the consumer (at most three requests in flight: enough to hide round
+     * trips, polite to a rate-limited API); 0 for the allPages producer, whose iterator then asks for the next page
+     * only when the splitter reaches it. 0 to 16.
      */
-    @UriParam(label = "consumer", defaultValue = "2")
-    private int prefetchPages = 2;
+    @UriParam(label = "common")
+    private Integer prefetchPages;
     /** Most hits emitted by one poll; the next poll continues where this one stopped. 0 means no cap. */
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
@@ -284,11 +288,19 @@ public class ScenarioConfiguration implements Cloneable {
         this.allPages = allPages;
     }
 
-    public int getPrefetchPages() {
+    public Integer getPrefetchPages() {
         return prefetchPages;
     }
 
-    public void setPrefetchPages(int prefetchPages) {
+    /** prefetchPages as set, else the default of the consumer (true) or of the allPages producer (false). */
+    int effectivePrefetchPages(boolean consumer) {
+        if (prefetchPages != null) {
+            return prefetchPages;
+        }
+        return consumer ? DEFAULT_CONSUMER_PREFETCH_PAGES : 0;
+    }
+
+    public void setPrefetchPages(Integer prefetchPages) {
         this.prefetchPages = prefetchPages;
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelscenario.scenario.client.Asset;
+import io.github.camelscenario.scenario.client.PageCrawl;
 import io.github.camelscenario.scenario.client.Paging;
 import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchRequest;
@@ -88,9 +89,10 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             }
             ServiceHelper.startService(repository);
         }
-        if (configuration.getPrefetchPages() > 0) {
+        int prefetch = configuration.effectivePrefetchPages(true);
+        if (prefetch > 0) {
             prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newFixedThreadPool(this, "ScenarioPrefetch", configuration.getPrefetchPages() + 1);
+                    .newFixedThreadPool(this, "ScenarioPrefetch", prefetch + 1);
         }
         Crawl c = getEndpoint().getCrawl();
         if (c != null) {
@@ -189,7 +191,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
         if (c == null || c.pages.isComplete()) {
             c = new Crawl(new PageCrawl(
-                    getEndpoint().getClient(), template, configuration.getMaxResults(), configuration.getPrefetchPages(),
+                    getEndpoint().getClient(), template, configuration.getMaxResults(), configuration.effectivePrefetchPages(true),
                     prefetchExecutor, configuration.getRetryInitialDelay()));
             getEndpoint().setCrawl(c);
         }

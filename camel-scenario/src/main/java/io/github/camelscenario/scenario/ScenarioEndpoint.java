@@ -72,7 +72,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException(
                     "Invalid option 'maxResults' = " + configuration.getMaxResults() + ": must be 0 (no cap) or more");
         }
-        if (configuration.getPrefetchPages() < 0 || configuration.getPrefetchPages() > 16) {
+        Integer prefetch = configuration.getPrefetchPages();
+        if (prefetch != null && (prefetch < 0 || prefetch > 16)) {
             throw new IllegalArgumentException("Invalid option 'prefetchPages' = " + configuration.getPrefetchPages()
                                                + ": must be between 0 and 16");
         }
@@ -124,7 +125,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                 .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
                 .retryPolicy(retryPolicy())
                 // one connection per page in flight, plus room for producers sharing the endpoint
-                .maxConnections(Math.max(20, configuration.getPrefetchPages() + 2));
+                .maxConnections(Math.max(20, configuration.effectivePrefetchPages(true) + 2));
         if (configuration.getProxyHost() != null) {
             b.proxy(configuration.getProxyHost(), configuration.getProxyPort());
         }

@@ -1,5 +1,7 @@
 package io.github.camelscenario.scenario;
 
+import java.util.concurrent.ExecutorService;
+
 import io.github.camelscenario.scenario.client.SearchHitIterator;
 import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
@@ -11,14 +13,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a search per exchange. The body becomes the page's hits ({@code List<Asset>}), or with {@code allPages} a lazy
- * {@link SearchHitIterator} over every hit; paging totals go to headers.
+ * {@link SearchHitIterator} over every hit (reading {@code prefetchPages} pages ahead when set); paging totals go to
+ * headers.
  */
 public class ScenarioProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioProducer.class);
 
+    /** Runs the requests ahead of allPages iterators; only when allPages and prefetchPages ask for it. */
+    private ExecutorService prefetchExecutor;
+
     public ScenarioProducer(ScenarioEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ScenarioConfiguration configuration = getEndpoint().getConfiguration();
+        int prefetch = configuration.effectivePrefetchPages(false);
+        if (configuration.isAllPages() && prefetch > 0) {
+            // shared by the iterators of concurrent exchanges: it also bounds how many requests this endpoint sends
+            // ahead at once, whatever the number of exchanges
+            prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "ScenarioAllPagesPrefetch", prefetch + 1);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (prefetchExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
+            prefetchExecutor = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -32,15 +60,16 @@ public class ScenarioProducer extends DefaultProducer {
         SearchRequest request = endpoint.getBinding().toRequest(exchange);
         LOG.debug("Searching Scenario: {}", request);
         Message out = exchange.getMessage();
-        if (endpoint.getConfiguration().isAllPages()) {
-            SearchHitIterator hits
-                    = new SearchHitIterator(endpoint.getClient(), request, endpoint.getConfiguration().getMaxResults());
+        ScenarioConfiguration configuration = endpoint.getConfiguration();
+        if (configuration.isAllPages()) {
+            SearchHitIterator hits = new SearchHitIterator(endpoint.getClient(), request, configuration.getMaxResults(),
+                    configuration.effectivePrefetchPages(false), prefetchExecutor, configuration.getRetryInitialDelay());
             // the first page is fetched now: a bad filter or bad credentials fail this exchange, not the splitter,
             // and the totals are known for the headers
             hits.hasNext();
             out.setBody(hits);
-            if (hits.getLastPage() != null) {
-                setPagingHeaders(out, hits.getLastPage());
+            if (hits.getFirstTotals() != null) {
+                setPagingHeaders(out, hits.getFirstTotals());
             }
         } else {
             SearchPage page = endpoint.getClient().search(request);

@@ -3,6 +3,7 @@ package io.github.camelscenario.scenario;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.SearchHitIterator;
@@ -15,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** allPages: a lazy iterator that fetches page N+1 only when page N is used up, and always stops. */
 class ProducerAllPagesTest extends WireMockTestSupport {
@@ -31,7 +33,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
     }
 
     @Test
-    void fetchesTheNextPageOnlyWhenConsumed() {
+    void byDefaultFetchesTheNextPageOnlyWhenConsumed() {
         stubPage(1, 2, 5, 3, "a1", "a2");
         stubPage(2, 2, 5, 3, "a3", "a4");
         stubPage(3, 2, 5, 3, "a5");
@@ -51,6 +53,37 @@ class ProducerAllPagesTest extends WireMockTestSupport {
         assertThat(searchRequests()).hasSize(2);
         assertThat(ids(it)).containsExactly("a4", "a5");
         assertThat(sentBodies()).extracting(b -> b.get("page").asInt()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void withPrefetchPagesReadsAheadBoundedAndStillInOrder() {
+        for (int p = 1; p <= 6; p++) {
+            stubPage(p, 2, 12, 6, "p" + p + "a", "p" + p + "b");
+        }
+        Iterator<Asset> it = template.requestBody(
+                "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=2", null, Iterator.class);
+        // page 1 answered: pages 2 and 3 are asked ahead, and no further while page 1 is not walked
+        await().atMost(5, TimeUnit.SECONDS).until(() -> searchRequests().size() == 3);
+        assertThat(sentBodies()).extracting(b -> b.get("page").asInt()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(it.next().getId()).isEqualTo("p1a");
+        assertThat(searchRequests()).hasSize(3);
+
+        assertThat(ids(it)).containsExactly("p1b", "p2a", "p2b", "p3a", "p3b", "p4a", "p4b", "p5a", "p5b", "p6a", "p6b");
+        assertThat(sentBodies()).extracting(b -> b.get("page").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void closingAPrefetchingIteratorStopsRequesting() throws Exception {
+        for (int p = 1; p <= 50; p++) {
+            stubPage(p, 2, 100, 50, "p" + p + "a", "p" + p + "b");
+        }
+        SearchHitIterator it = template.requestBody(
+                "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=3", null, SearchHitIterator.class);
+        it.next();
+        it.close();
+        assertThat(it.hasNext()).isFalse();
+        // at most the first page and the window asked ahead of it: nothing after the close
+        assertThat(searchRequests().size()).isLessThanOrEqualTo(4);
     }
 
     @Test

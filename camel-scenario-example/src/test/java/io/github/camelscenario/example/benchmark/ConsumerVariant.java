@@ -17,7 +17,8 @@ final class ConsumerVariant implements CrawlVariant {
         this.prefetchPages = prefetchPages;
     }
 
-    Integer prefetchPages() {
+    @Override
+    public Integer prefetchPages() {
         return prefetchPages;
     }
 

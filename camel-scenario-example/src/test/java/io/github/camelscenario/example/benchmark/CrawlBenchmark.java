@@ -18,7 +18,7 @@ import io.github.camelscenario.example.server.LocalScenarioServer;
  * <p>
  * System properties: {@code bench.hits} (20000), {@code bench.reps} (5), {@code bench.warmups} (2),
  * {@code bench.latencies} (0,20), {@code bench.scenarios} (all, or a comma list of consumer0, consumer1, consumer,
- * consumer4, producer, baseline, floor), {@code bench.memoryCheck} (true), {@code bench.memoryHits} (100000),
+ * consumer4, producer, producer2, baseline, floor), {@code bench.memoryCheck} (true), {@code bench.memoryHits} (100000),
  * {@code bench.jmh} (true), {@code bench.output}.
  */
 public final class CrawlBenchmark {
@@ -120,7 +120,8 @@ public final class CrawlBenchmark {
         all.put("consumer1", new ConsumerVariant(1));
         all.put("consumer", new ConsumerVariant(null));
         all.put("consumer4", new ConsumerVariant(4));
-        all.put("producer", new ProducerVariant());
+        all.put("producer", new ProducerVariant(null));
+        all.put("producer2", new ProducerVariant(2));
         all.put("baseline", new CamelHttpVariant());
         all.put("floor", new JdkHttpFloorVariant());
         if (selection.equals("all")) {

@@ -9,6 +9,11 @@ interface CrawlVariant {
     /**
      * Builds what the crawl needs (CamelContext and routes, HTTP client) without sending a request: not timed.
      */
+    /** The read-ahead the variant sets, {@code null} for the component's default or where it does not apply. */
+    default Integer prefetchPages() {
+        return null;
+    }
+
     Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception;
 
     /** A prepared crawl: {@link #run()} is timed, {@link #close()} is not. */

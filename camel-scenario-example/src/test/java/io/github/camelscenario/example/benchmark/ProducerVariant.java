@@ -8,9 +8,21 @@ import org.apache.camel.impl.DefaultCamelContext;
 /** The producer's lazy iterator over every page, split in streaming mode: {@code allPages=true}. */
 final class ProducerVariant implements CrawlVariant {
 
+    /** {@code null}: the producer's default (no read-ahead). */
+    private final Integer prefetchPages;
+
+    ProducerVariant(Integer prefetchPages) {
+        this.prefetchPages = prefetchPages;
+    }
+
+    @Override
+    public Integer prefetchPages() {
+        return prefetchPages;
+    }
+
     @Override
     public String name() {
-        return "producer allPages + split streaming";
+        return "producer allPages + split streaming" + (prefetchPages == null ? "" : ", prefetchPages=" + prefetchPages);
     }
 
     @Override
@@ -20,7 +32,8 @@ final class ProducerVariant implements CrawlVariant {
         // a lambda, not a RouteBuilder subclass: Camel Main of the example scans this package for those
         RouteBuilder.addRoutes(context, rb -> {
             rb.from("direct:crawl")
-                    .to("scenario:search?" + setup.scenarioSearchOptions() + "&allPages=true")
+                    .to("scenario:search?" + setup.scenarioSearchOptions() + "&allPages=true"
+                        + (prefetchPages == null ? "" : "&prefetchPages=" + prefetchPages))
                     .split(rb.body()).streaming()
                         .process(counter)
                     .end();

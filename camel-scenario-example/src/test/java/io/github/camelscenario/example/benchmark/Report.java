@@ -89,21 +89,38 @@ final class Report {
             lines.add("- [ ] small-heap crawl: not run (-Dbench.memoryCheck=false)");
         }
         for (long latency : new long[] {0, 20}) {
-            Measurement producer = find(ProducerVariant.class, latency);
-            Measurement consumer = consumer(null, latency);
-            if (producer != null && consumer != null) {
-                double r = consumer.medianHitsPerSecond() / producer.medianHitsPerSecond();
-                lines.add(check(r <= 1.3, f("%d ms: producer allPages + split streaming within 1.3x of the consumer "
-                                            + "(default prefetch): its time per hit is %.2fx the consumer's", latency, r)));
-            }
+            // like for like: the same read-ahead on both sides (2 is the consumer's default; the producer's is 0)
+            compareProducer(lines, latency, producer(2, latency), consumer(null, latency), "prefetchPages=2",
+                    "default prefetch, 2");
+            compareProducer(lines, latency, producer(null, latency), consumer(0, latency), "default, no read-ahead",
+                    "prefetchPages=0");
         }
         return String.join("\n", lines) + "\n";
     }
 
+    private static void compareProducer(List<String> lines, long latency, Measurement producer, Measurement consumer,
+                                        String producerSetting, String consumerSetting) {
+        if (producer != null && consumer != null) {
+            double r = consumer.medianHitsPerSecond() / producer.medianHitsPerSecond();
+            lines.add(check(r <= 1.3, f("%d ms: producer allPages + split streaming (%s) within 1.3x of the consumer "
+                                        + "(%s): its time per hit is %.2fx the consumer's", latency, producerSetting,
+                    consumerSetting, r)));
+        }
+    }
+
+    private Measurement producer(Integer prefetchPages, long latency) {
+        return find(ProducerVariant.class, latency, prefetchPages);
+    }
+
     private Measurement consumer(Integer prefetchPages, long latency) {
+        return find(ConsumerVariant.class, latency, prefetchPages);
+    }
+
+    /** The measurement of a variant of this type and read-ahead setting ({@code null}: the default). */
+    private Measurement find(Class<?> type, long latency, Integer prefetchPages) {
         for (Measurement m : measurements) {
-            if (m.latencyMillis == latency && m.variant instanceof ConsumerVariant c
-                && java.util.Objects.equals(c.prefetchPages(), prefetchPages)) {
+            if (m.latencyMillis == latency && type.isInstance(m.variant)
+                && java.util.Objects.equals(m.variant.prefetchPages(), prefetchPages)) {
                 return m;
             }
         }

@@ -3,50 +3,56 @@ package io.github.camelscenario.scenario.client;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Every hit of every page of a search, fetched lazily: page N+1 is requested only when page N's hits are used up, so
- * a splitter in streaming mode walks any result set holding one page at a time. Stops past {@code totalPages}, on an
- * empty page, or after {@code maxResults} hits (see {@link Paging}).
+ * Every hit of every page of a search, fetched lazily, as an {@link Iterator} a splitter in streaming mode can walk.
+ * <p>
+ * Without prefetch, page N+1 is requested only when page N's hits are used up: one page in memory at a time. With
+ * {@code prefetchPages} and an executor, up to that many following pages are requested while page N is walked (as the
+ * consumer does), still handed out in page order: at most {@code 1 + prefetchPages} pages in memory. Either way the
+ * crawl stops past {@code totalPages}, on an empty page, or after {@code maxResults} hits (see {@link PageCrawl}).
+ * {@link #close()} stops it and cancels requests in flight.
  */
 public final class SearchHitIterator implements Iterator<Asset>, Closeable {
 
-    private final ScenarioClient client;
-    private final SearchRequest template;
-    private final long maxResults;
-    private final int hitsPerPage;
-
-    private int nextPage;
-    private boolean morePages = true;
+    private final PageCrawl crawl;
+    private PageCrawl.Hit next;
     private boolean closed;
-    private Iterator<Asset> current = Collections.emptyIterator();
     private long returned;
-    private int pagesFetched;
-    private SearchPage lastPage;
+
+    /** Strictly lazy: one request at a time, in the calling thread. */
+    public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults) {
+        this(client, template, maxResults, 0, null, 0);
+    }
 
     /**
-     * @param maxResults the most hits to return; 0 or less for no cap
+     * @param maxResults           the most hits to return; 0 or less for no cap
+     * @param prefetchPages        pages requested ahead of the one being walked; 0 for none
+     * @param executor             runs the requests ahead; {@code null} for no prefetch
+     * @param rateLimitPauseMillis wait before asking again for a page answered 429 while prefetching
      */
-    public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults) {
-        this.client = client;
-        this.template = template.copy();
-        this.maxResults = maxResults;
-        this.hitsPerPage = Paging.crawlHitsPerPage(template);
-        this.nextPage = Paging.firstPage(template);
+    public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
+                             ExecutorService executor, long rateLimitPauseMillis) {
+        this.crawl = new PageCrawl(client, template, Math.max(0, maxResults), prefetchPages, executor,
+                rateLimitPauseMillis);
     }
 
     @Override
     public boolean hasNext() {
-        if (closed || maxResults > 0 && returned >= maxResults) {
+        if (closed) {
             return false;
         }
-        while (!current.hasNext() && morePages) {
-            fetchNextPage();
+        if (next == null) {
+            try {
+                next = crawl.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return current.hasNext();
+        return next != null;
     }
 
     @Override
@@ -54,27 +60,15 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException("No more Scenario search hits");
         }
+        Asset asset = next.asset();
+        next = null;
         returned++;
-        return current.next();
+        return asset;
     }
 
-    private void fetchNextPage() {
-        int pageNumber = nextPage++;
-        SearchPage page;
-        try {
-            page = client.search(Paging.pageRequest(template, pageNumber, hitsPerPage));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        pagesFetched++;
-        lastPage = page;
-        morePages = Paging.hasMoreAfter(page, pageNumber, hitsPerPage);
-        current = page.getHits().iterator();
-    }
-
-    /** Pages requested so far. */
+    /** Page requests sent so far. */
     public int getPagesFetched() {
-        return pagesFetched;
+        return crawl.getRequests();
     }
 
     /** Hits handed out so far. */
@@ -82,15 +76,16 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
         return returned;
     }
 
-    /** The page fetched last, for its totals; {@code null} before the first. */
-    public SearchPage getLastPage() {
-        return lastPage;
+    /** Totals and paging fields of the first page answered (without its hits); {@code null} before it. */
+    public SearchPage getFirstTotals() {
+        return crawl.getFirstTotals();
     }
 
-    /** Stops the iteration: no further page is requested. */
+    /** Stops the iteration: no further page is requested, and requests in flight are cancelled. */
     @Override
     public void close() {
         closed = true;
-        current = Collections.emptyIterator();
+        next = null;
+        crawl.suspend();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelscenario.scenario;
+package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,18 +12,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.github.camelscenario.scenario.client.Asset;
-import io.github.camelscenario.scenario.client.Paging;
-import io.github.camelscenario.scenario.client.ScenarioApiException;
-import io.github.camelscenario.scenario.client.ScenarioClient;
-import io.github.camelscenario.scenario.client.SearchPage;
-import io.github.camelscenario.scenario.client.SearchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One crawl over the result pages of a search, hit by hit, with a window of pages requested ahead. No Camel in here: the
- * consumer drives it, a test can drive it with a stub client.
+ * consumer and the producer's {@link SearchHitIterator} drive it, a test can drive it with a stub client.
  * <p>
  * Position: the crawl stands at (page, index): the next hit {@link #next()} hands out. It only moves forward, except
  * through {@link #rewindTo(int, int)}; a failed page leaves it where it was, so the next call asks for that page again.
@@ -39,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * 429 fails like any other error. After a run of successful pages the window grows back by one, up to the configured
  * size.
  * <p>
- * Threading: {@link #next()}, {@link #rewindTo} and the getters are called by one thread (the consumer's poll thread);
+ * Threading: {@link #next()}, {@link #rewindTo} and the getters are called by one thread (the consumer's poll thread,
+ * or the splitter's);
  * {@link #suspend()} may be called from another (route stop) and makes a blocked {@link #next()} return {@code null}.
  */
-final class PageCrawl {
+public final class PageCrawl {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageCrawl.class);
 
@@ -50,7 +45,7 @@ final class PageCrawl {
     static final int GROW_AFTER_PAGES = 8;
 
     /** One hit and where it came from. */
-    record Hit(Asset asset, int page, int index, Long totalHits) {
+    public record Hit(Asset asset, int page, int index, Long totalHits) {
     }
 
     private volatile ScenarioClient client;
@@ -77,6 +72,8 @@ final class PageCrawl {
     private Long totalHits;
     /** The largest totalHits any page of this crawl told: the bound must never shrink below hits still to come. */
     private long maxTotalHits = -1;
+    /** The paging fields of the first page answered, without its hits (the producer's headers). */
+    private SearchPage firstTotals;
 
     // the window: pages requested ahead, by page number; guarded by itself
     private final TreeMap<Integer, Future<SearchPage>> inFlight = new TreeMap<>();
@@ -90,7 +87,7 @@ final class PageCrawl {
      *                             (no prefetch whatever {@code prefetchPages} says)
      * @param rateLimitPauseMillis wait before asking again for a page answered 429
      */
-    PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
+    public PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
               ExecutorService executor, long rateLimitPauseMillis) {
         this.client = client;
         this.template = template.copy();
@@ -113,7 +110,7 @@ final class PageCrawl {
      *                             that page
      * @throws ScenarioApiException when the API answers a page with an error
      */
-    Hit next() throws IOException {
+    public Hit next() throws IOException {
         while (!suspended) {
             if (complete) {
                 return null;
@@ -204,6 +201,7 @@ final class PageCrawl {
     private void onAnswer(int n, SearchPage answer) {
         if (lastPage == null) {
             learnBounds(answer);
+            firstTotals = totalsOf(answer);
         }
         if (answer.getTotalHits() != null) {
             totalHits = answer.getTotalHits();
@@ -321,6 +319,18 @@ final class PageCrawl {
         return new IOException(cause);
     }
 
+    private static SearchPage totalsOf(SearchPage answer) {
+        SearchPage t = new SearchPage();
+        t.setPage(answer.getPage());
+        t.setHitsPerPage(answer.getHitsPerPage());
+        t.setTotalHits(answer.getTotalHits());
+        t.setTotalPages(answer.getTotalPages());
+        t.setEstimatedTotalHits(answer.getEstimatedTotalHits());
+        t.setOffset(answer.getOffset());
+        t.setLimit(answer.getLimit());
+        return t;
+    }
+
     private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
@@ -329,7 +339,7 @@ final class PageCrawl {
      * Moves the position back to (page, index) if that is before it (or the crawl is complete). Pages requested ahead
      * are dropped, so memory stays bounded; the bounds learnt from the first page are kept.
      */
-    void rewindTo(int toPage, int toIndex) {
+    public void rewindTo(int toPage, int toIndex) {
         if (!complete && (toPage > page || toPage == page && toIndex >= index)) {
             return;
         }
@@ -343,7 +353,7 @@ final class PageCrawl {
     }
 
     /** Cancels the requests in flight (route stop or suspend); a blocked {@link #next()} returns {@code null}. */
-    void suspend() {
+    public void suspend() {
         suspended = true;
         Future<SearchPage> f = awaited;
         if (f != null) {
@@ -353,28 +363,28 @@ final class PageCrawl {
     }
 
     /** Carries on from the same position after {@link #suspend()}, with the (new) client and executor. */
-    void resume(ScenarioClient newClient, ExecutorService newExecutor) {
+    public void resume(ScenarioClient newClient, ExecutorService newExecutor) {
         this.client = newClient;
         this.executor = configuredWindow > 0 ? newExecutor : null;
         suspended = false;
     }
 
-    boolean isSuspended() {
+    public boolean isSuspended() {
         return suspended;
     }
 
     /** Whether every hit has been handed out. */
-    boolean isComplete() {
+    public boolean isComplete() {
         return complete;
     }
 
     /** Hits walked so far (handed out, whatever the caller did with them). */
-    long walked() {
+    public long walked() {
         return (long) (page - firstPage) * hitsPerPage + index;
     }
 
     /** The most hits still to come, from the totals and the caps; {@code Long.MAX_VALUE} when nothing bounds it. */
-    long remainingUpperBound() {
+    public long remainingUpperBound() {
         if (complete) {
             return 0;
         }
@@ -391,29 +401,34 @@ final class PageCrawl {
         return end == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, end - walked());
     }
 
-    int getPage() {
+    /** The paging fields (totals, page, hitsPerPage) of the first page answered, without hits; {@code null} before. */
+    public SearchPage getFirstTotals() {
+        return firstTotals;
+    }
+
+    public int getPage() {
         return page;
     }
 
-    int getIndex() {
+    public int getIndex() {
         return index;
     }
 
-    Integer getLastPage() {
+    public Integer getLastPage() {
         return lastPage;
     }
 
     /** The prefetch window now (smaller than configured after a 429). */
-    int getWindow() {
+    public int getWindow() {
         return window;
     }
 
     /** Page requests sent so far (each counted once, whatever the client's own retries). */
-    int getRequests() {
+    public int getRequests() {
         return requests;
     }
 
-    int getPagesInFlight() {
+    public int getPagesInFlight() {
         synchronized (inFlight) {
             return inFlight.size();
         }

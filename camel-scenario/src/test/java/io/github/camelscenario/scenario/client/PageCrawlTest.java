@@ -1,4 +1,4 @@
-package io.github.camelscenario.scenario;
+package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,11 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelscenario.scenario.client.Asset;
-import io.github.camelscenario.scenario.client.ScenarioApiException;
-import io.github.camelscenario.scenario.client.ScenarioClient;
-import io.github.camelscenario.scenario.client.SearchPage;
-import io.github.camelscenario.scenario.client.SearchRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
