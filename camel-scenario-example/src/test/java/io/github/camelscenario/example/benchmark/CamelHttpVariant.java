@@ -3,7 +3,6 @@ package io.github.camelscenario.example.benchmark;
 import io.github.camelscenario.scenario.client.SearchPage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -48,18 +47,6 @@ final class CamelHttpVariant implements CrawlVariant {
                         .end()
                     .end();
         });
-        context.start();
-        ProducerTemplate template = context.createProducerTemplate();
-        return new Crawl() {
-            @Override
-            public void run() {
-                template.sendBody("direct:crawl", null);
-            }
-
-            @Override
-            public void close() throws Exception {
-                context.close();
-            }
-        };
+        return CrawlVariant.startedFromDirect(context);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.camelscenario.example.benchmark;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+
 /** One way of crawling the search: the component's consumer or producer, the hand-written route, the plain loop. */
 interface CrawlVariant {
 
@@ -15,6 +18,26 @@ interface CrawlVariant {
     }
 
     Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception;
+
+    /**
+     * Starts a context whose route begins at {@code direct:crawl}: each run sends one empty message there and returns
+     * once the route has walked the whole crawl.
+     */
+    static Crawl startedFromDirect(CamelContext context) {
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        return new Crawl() {
+            @Override
+            public void run() {
+                template.sendBody("direct:crawl", null);
+            }
+
+            @Override
+            public void close() throws Exception {
+                context.close();
+            }
+        };
+    }
 
     /** A prepared crawl: {@link #run()} is timed, {@link #close()} is not. */
     interface Crawl extends AutoCloseable {

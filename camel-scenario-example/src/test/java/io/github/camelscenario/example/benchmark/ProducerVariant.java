@@ -1,7 +1,6 @@
 package io.github.camelscenario.example.benchmark;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -38,18 +37,6 @@ final class ProducerVariant implements CrawlVariant {
                         .process(counter)
                     .end();
         });
-        context.start();
-        ProducerTemplate template = context.createProducerTemplate();
-        return new Crawl() {
-            @Override
-            public void run() {
-                template.sendBody("direct:crawl", null);
-            }
-
-            @Override
-            public void close() throws Exception {
-                context.close();
-            }
-        };
+        return CrawlVariant.startedFromDirect(context);
     }
 }
