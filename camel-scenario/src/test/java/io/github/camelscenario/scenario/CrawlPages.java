@@ -1,11 +1,14 @@
 package io.github.camelscenario.scenario;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -76,5 +79,21 @@ final class CrawlPages {
             server.stubFor(searchPage(p).willReturn(
                     okJson(page(p, hitsPerPage, totalHits, ids(prefix, from, to))).withFixedDelay(delayMillis)));
         }
+    }
+
+    /**
+     * Answers the requests {@code request} makes with {@code failing} {@code failures} times, then with
+     * {@code answer}, in that order (a WireMock scenario named {@code name}).
+     */
+    static void failThenAnswer(WireMockServer server, String name, Supplier<MappingBuilder> request, int failures,
+                               ResponseDefinitionBuilder failing, ResponseDefinitionBuilder answer) {
+        String state = Scenario.STARTED;
+        for (int i = 1; i <= failures; i++) {
+            String next = name + "-after-" + i;
+            server.stubFor(request.get().inScenario(name).whenScenarioStateIs(state).willReturn(failing)
+                    .willSetStateTo(next));
+            state = next;
+        }
+        server.stubFor(request.get().inScenario(name).whenScenarioStateIs(state).willReturn(answer));
     }
 }

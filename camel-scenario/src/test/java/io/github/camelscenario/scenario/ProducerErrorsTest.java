@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.camelscenario.scenario.client.ScenarioApiException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -30,16 +30,9 @@ class ProducerErrorsTest extends WireMockTestSupport {
     }
 
     /** The first {@code failures} answers are {@code failing}, then a page. */
-    private void failThenSucceed(int failures, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failing) {
-        String state = Scenario.STARTED;
-        for (int i = 1; i <= failures; i++) {
-            String next = "after-" + i;
-            wireMock.stubFor(search().inScenario("flaky").whenScenarioStateIs(state).willReturn(failing)
-                    .willSetStateTo(next));
-            state = next;
-        }
-        wireMock.stubFor(search().inScenario("flaky").whenScenarioStateIs(state)
-                .willReturn(okJson(CrawlPages.pageClaiming(1, 20, 1, 1, "ok1"))));
+    private void failThenSucceed(int failures, ResponseDefinitionBuilder failing) {
+        CrawlPages.failThenAnswer(wireMock, "flaky", WireMockTestSupport::search, failures, failing,
+                okJson(CrawlPages.pageClaiming(1, 20, 1, 1, "ok1")));
     }
 
     @ParameterizedTest(name = "HTTP {0}")

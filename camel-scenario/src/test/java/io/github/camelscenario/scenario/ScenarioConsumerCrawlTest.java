@@ -17,7 +17,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static io.github.camelscenario.scenario.CrawlPages.page;
 import static io.github.camelscenario.scenario.CrawlPages.searchPage;
@@ -112,14 +111,9 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
     void aFailingPageFailsThePollAndTheNextPollResumesAtThatPage() throws Exception {
         CrawlPages.stubCrawl(wireMock, "a", 15, 3);
         // page 3: two 503s (the first try and the client's one retry), then the page
-        wireMock.stubFor(searchPage(3).inScenario("page3").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("{\"message\":\"busy\"}"))
-                .willSetStateTo("retried"));
-        wireMock.stubFor(searchPage(3).inScenario("page3").whenScenarioStateIs("retried")
-                .willReturn(aResponse().withStatus(503).withBody("{\"message\":\"busy\"}"))
-                .willSetStateTo("recovered"));
-        wireMock.stubFor(searchPage(3).inScenario("page3").whenScenarioStateIs("recovered")
-                .willReturn(okJson(page(3, 3, 15, "a7", "a8", "a9"))));
+        CrawlPages.failThenAnswer(wireMock, "page3", () -> searchPage(3), 2,
+                aResponse().withStatus(503).withBody("{\"message\":\"busy\"}"),
+                okJson(page(3, 3, 15, "a7", "a8", "a9")));
         start(new RouteBuilder() {
             @Override
             public void configure() {

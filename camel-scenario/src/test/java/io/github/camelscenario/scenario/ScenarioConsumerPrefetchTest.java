@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static io.github.camelscenario.scenario.CrawlPages.page;
 import static io.github.camelscenario.scenario.CrawlPages.searchPage;
@@ -90,14 +89,9 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
     @Test
     void aRateLimitedPageShrinksTheWindowInsteadOfFailingTheCrawl() throws Exception {
         CrawlPages.stubCrawl(wireMock, "a", 18, 3);
-        wireMock.stubFor(searchPage(3).inScenario("limit").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withBody("{\"message\":\"slow down\"}"))
-                .willSetStateTo("again"));
-        wireMock.stubFor(searchPage(3).inScenario("limit").whenScenarioStateIs("again")
-                .willReturn(aResponse().withStatus(429).withBody("{\"message\":\"slow down\"}"))
-                .willSetStateTo("ok"));
-        wireMock.stubFor(searchPage(3).inScenario("limit").whenScenarioStateIs("ok")
-                .willReturn(okJson(page(3, 3, 18, "a7", "a8", "a9"))));
+        CrawlPages.failThenAnswer(wireMock, "limit", () -> searchPage(3), 2,
+                aResponse().withStatus(429).withBody("{\"message\":\"slow down\"}"),
+                okJson(page(3, 3, 18, "a7", "a8", "a9")));
         String uri = scenario("query=dragon&hitsPerPage=3&prefetchPages=2&maxRetries=0&bridgeErrorHandler=true");
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -369,10 +369,6 @@ public final class PageCrawl {
         suspended = false;
     }
 
-    public boolean isSuspended() {
-        return suspended;
-    }
-
     /** Whether every hit has been handed out. */
     public boolean isComplete() {
         return complete;

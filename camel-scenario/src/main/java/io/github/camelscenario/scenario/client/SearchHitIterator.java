@@ -21,7 +21,6 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
     private final PageCrawl crawl;
     private PageCrawl.Hit next;
     private boolean closed;
-    private long returned;
 
     /** Strictly lazy: one request at a time, in the calling thread. */
     public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults) {
@@ -62,18 +61,7 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
         }
         Asset asset = next.asset();
         next = null;
-        returned++;
         return asset;
-    }
-
-    /** Page requests sent so far. */
-    public int getPagesFetched() {
-        return crawl.getRequests();
-    }
-
-    /** Hits handed out so far. */
-    public long getReturned() {
-        return returned;
     }
 
     /** Totals and paging fields of the first page answered (without its hits); {@code null} before it. */
