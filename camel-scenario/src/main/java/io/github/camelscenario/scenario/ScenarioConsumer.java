@@ -61,9 +61,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     /** The consumer has no body or headers: its endpoint options must make a complete search on their own. */
     private static SearchRequest completeSearch(ScenarioEndpoint endpoint) {
-        SearchRequestBinding binding = endpoint.getBinding() != null
-                ? endpoint.getBinding() : new SearchRequestBinding(endpoint.getConfiguration());
-        SearchRequest options = binding.fromOptions();
+        SearchRequest options = endpoint.getBinding().fromOptions();
         try {
             new SearchRequestValidator(field -> "option '" + field + "'").validate(
                     Paging.pageRequest(options, Paging.firstPage(options), Paging.crawlHitsPerPage(options)));

@@ -66,7 +66,6 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
     void validateOptions() {
         binding = new SearchRequestBinding(configuration);
-        binding.fromOptions();
         retryPolicy();
         if (configuration.getMaxResults() < 0) {
             throw new IllegalArgumentException(
@@ -156,7 +155,11 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
         this.crawl = crawl;
     }
 
-    SearchRequestBinding getBinding() {
+    /** How exchanges become requests; built from the options when the endpoint is created, or on first use. */
+    synchronized SearchRequestBinding getBinding() {
+        if (binding == null) {
+            binding = new SearchRequestBinding(configuration);
+        }
         return binding;
     }
 

@@ -28,39 +28,35 @@ final class SearchRequestBinding {
     /** Largest body read: a JSON request or an image that still fits the API's ~10 MB request cap. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-    private final ScenarioConfiguration configuration;
     private final ObjectMapper requestMapper;
+    /** The endpoint options as a request, converted and checked once: every exchange starts from a copy. */
+    private final SearchRequest options = new SearchRequest();
+    private final Origins optionOrigins = new Origins();
 
+    /**
+     * @throws IllegalArgumentException when an option value can never be valid, naming the option, value and rule
+     */
     SearchRequestBinding(ScenarioConfiguration configuration) {
-        this.configuration = configuration;
         // a request must only hold fields the API defines: an unknown key is a mistake, not something to drop
         this.requestMapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        for (SearchField<?> field : SearchField.ALL) {
+            Object value = field.optionValue(configuration);
+            if (value != null) {
+                setConverted(options, field, value, null, optionOrigins, "option '" + field.name() + "'");
+            }
+        }
+        new SearchRequestValidator(optionOrigins::describe).validateValues(options);
     }
 
     /** The request the endpoint options alone describe, checked value by value (a body or header may add the rest). */
     SearchRequest fromOptions() {
-        Origins origins = new Origins();
-        SearchRequest request = new SearchRequest();
-        for (SearchField<?> field : SearchField.ALL) {
-            Object value = field.optionValue(configuration);
-            if (value != null) {
-                setConverted(request, field, value, null, origins, "option '" + field.name() + "'");
-            }
-        }
-        new SearchRequestValidator(origins::describe).validateValues(request);
-        return request;
+        return options.copy();
     }
 
     /** The request for this exchange, complete and validated. */
     SearchRequest toRequest(Exchange exchange) {
-        Origins origins = new Origins();
-        SearchRequest request = new SearchRequest();
-        for (SearchField<?> field : SearchField.ALL) {
-            Object value = field.optionValue(configuration);
-            if (value != null) {
-                setConverted(request, field, value, exchange, origins, "option '" + field.name() + "'");
-            }
-        }
+        Origins origins = optionOrigins.copy();
+        SearchRequest request = options.copy();
         SearchRequest fromBody = fromBody(exchange);
         if (fromBody != null) {
             for (SearchField<?> field : SearchField.ALL) {
@@ -264,6 +260,12 @@ final class SearchRequestBinding {
     /** Where each field's value came from, for error messages. */
     private static final class Origins {
         private final Map<String, String> byField = new HashMap<>();
+
+        Origins copy() {
+            Origins c = new Origins();
+            c.byField.putAll(byField);
+            return c;
+        }
 
         void put(String field, String origin) {
             byField.put(field, origin);
