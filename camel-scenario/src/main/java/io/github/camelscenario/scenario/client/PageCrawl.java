@@ -410,10 +410,6 @@ public final class PageCrawl {
         return index;
     }
 
-    public Integer getLastPage() {
-        return lastPage;
-    }
-
     /** The prefetch window now (smaller than configured after a 429). */
     public int getWindow() {
         return window;
