@@ -2,7 +2,10 @@ package io.github.camelscenario.scenario;
 
 import org.apache.camel.spi.Metadata;
 
-/** Header names of the Scenario component. Input headers override the endpoint option of the same name. */
+/**
+ * Header names of the Scenario component. Input headers override the endpoint option of the same name; output headers
+ * have names no input reads, so an exchange passing through two Scenario endpoints is not steered by the first answer.
+ */
 public final class ScenarioConstants {
 
     public static final String SCHEME = "scenario";
@@ -42,12 +45,12 @@ public final class ScenarioConstants {
     @Metadata(label = "producer", description = "Search original assets only (query parameter).", javaType = "Boolean")
     public static final String ORIGINAL_ASSETS = "CamelScenarioOriginalAssets";
 
-    // input and output
-    @Metadata(description = "Page number, 1-based. In: the page to fetch (overrides the page option). Out: the page "
-                            + "answered (producer) or the page a hit came from (consumer).",
+    @Metadata(label = "producer", description = "Page to fetch, 1-based; overrides the page option. Only ever read: "
+                                                + "what a search answered goes to CamelScenarioResultPage.",
               javaType = "Integer")
     public static final String PAGE = "CamelScenarioPage";
-    @Metadata(description = "Hits per page, 1 to 100. In: overrides the hitsPerPage option. Out: the page size answered.",
+    @Metadata(label = "producer", description = "Hits per page, 1 to 100; overrides the hitsPerPage option. Only ever "
+                                                + "read: what a search answered goes to CamelScenarioResultHitsPerPage.",
               javaType = "Integer")
     public static final String HITS_PER_PAGE = "CamelScenarioHitsPerPage";
 
@@ -58,6 +61,14 @@ public final class ScenarioConstants {
     public static final String TOTAL_PAGES = "CamelScenarioTotalPages";
     @Metadata(label = "producer", description = "Estimated number of hits (offset/limit paging).", javaType = "Long")
     public static final String ESTIMATED_TOTAL_HITS = "CamelScenarioEstimatedTotalHits";
+    // answers use their own names, so that a result never steers a later Scenario step
+    @Metadata(description = "The page answered (producer) or the page a hit came from (consumer), 1-based. Never read "
+                            + "as an input.",
+              javaType = "Integer")
+    public static final String RESULT_PAGE = "CamelScenarioResultPage";
+    @Metadata(label = "producer", description = "The page size the API answered with. Never read as an input.",
+              javaType = "Integer")
+    public static final String RESULT_HITS_PER_PAGE = "CamelScenarioResultHitsPerPage";
     @Metadata(label = "consumer", description = "Id of the asset in the body.", javaType = "String")
     public static final String ASSET_ID = "CamelScenarioAssetId";
 

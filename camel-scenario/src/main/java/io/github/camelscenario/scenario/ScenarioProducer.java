@@ -82,8 +82,8 @@ public class ScenarioProducer extends DefaultProducer {
         setIfPresent(message, ScenarioConstants.TOTAL_HITS, page.getTotalHits());
         setIfPresent(message, ScenarioConstants.TOTAL_PAGES, page.getTotalPages());
         setIfPresent(message, ScenarioConstants.ESTIMATED_TOTAL_HITS, page.getEstimatedTotalHits());
-        setIfPresent(message, ScenarioConstants.PAGE, page.getPage());
-        setIfPresent(message, ScenarioConstants.HITS_PER_PAGE, page.getHitsPerPage());
+        setIfPresent(message, ScenarioConstants.RESULT_PAGE, page.getPage());
+        setIfPresent(message, ScenarioConstants.RESULT_HITS_PER_PAGE, page.getHitsPerPage());
     }
 
     private static void setIfPresent(Message message, String header, Object value) {

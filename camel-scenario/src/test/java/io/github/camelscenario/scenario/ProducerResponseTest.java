@@ -110,8 +110,10 @@ class ProducerResponseTest extends WireMockTestSupport {
                 .containsEntry(ScenarioConstants.TOTAL_HITS, 41L)
                 .containsEntry(ScenarioConstants.TOTAL_PAGES, 21)
                 .containsEntry(ScenarioConstants.ESTIMATED_TOTAL_HITS, 40L)
-                .containsEntry(ScenarioConstants.PAGE, 1)
-                .containsEntry(ScenarioConstants.HITS_PER_PAGE, 2);
+                .containsEntry(ScenarioConstants.RESULT_PAGE, 1)
+                .containsEntry(ScenarioConstants.RESULT_HITS_PER_PAGE, 2)
+                // answers never use the names of the inputs
+                .doesNotContainKeys(ScenarioConstants.PAGE, ScenarioConstants.HITS_PER_PAGE);
     }
 
     @Test
