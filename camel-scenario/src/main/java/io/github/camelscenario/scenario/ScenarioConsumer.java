@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
@@ -29,14 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Crawls a search page by page and emits one exchange per hit: body the {@link Asset}, headers
- * {@link ScenarioConstants#ASSET_ID}, {@link ScenarioConstants#PAGE}, {@link ScenarioConstants#TOTAL_HITS}, and the
- * batch properties.
+ * {@link ScenarioConstants#ASSET_ID}, {@link ScenarioConstants#RESULT_PAGE}, {@link ScenarioConstants#TOTAL_HITS}, and
+ * the batch properties.
  * <p>
- * A crawl may span several polls ({@code maxMessagesPerPoll}): its position is kept between polls, and the poll after
- * a complete crawl starts a new one. Exchanges are built and sent one hit at a time while the {@link PageCrawl} fetches
- * pages ahead, so memory is bounded by the prefetch window, not by the result size. One exchange is held back until
- * the next one is known, so the last exchange of a poll carries {@code CamelBatchComplete=true} and the exact
- * {@code CamelBatchSize}.
+ * Each consumer owns its crawl (a route and a {@code ConsumerTemplate} on the same URI walk their own). A crawl may span
+ * several polls ({@code maxMessagesPerPoll}) and a stop and start of the route (whose new consumer takes the crawl the
+ * endpoint kept for that route), and the poll after a complete crawl starts a new one. Exchanges are built and sent one hit at a
+ * time while the {@link PageCrawl} fetches pages ahead, so memory is bounded by the prefetch window, not by the result
+ * size. One exchange is held back until the next one is known, so the last exchange of a poll carries
+ * {@code CamelBatchComplete=true} and the exact {@code CamelBatchSize}.
  */
 public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
@@ -47,10 +49,13 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     private final ScenarioConfiguration configuration;
     private final SearchRequest template;
+    /** Ids whose exchange is still being routed (asynchronous routes): not emitted again meanwhile. */
     private final Set<String> inFlightIds = ConcurrentHashMap.newKeySet();
 
     private IdempotentRepository repository;
     private ExecutorService prefetchExecutor;
+    /** This consumer's crawl; parked on the endpoint for the route's next consumer when the route stops. */
+    private volatile Crawl crawl;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -92,11 +97,11 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "ScenarioPrefetch", prefetch + 1);
         }
-        Crawl c = getEndpoint().getCrawl();
-        if (c != null) {
-            // a restarted route (a new consumer on the same endpoint) carries on where the last one stopped
-            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
+        if (crawl == null && getRouteId() != null) {
+            // the route was stopped and started again: a new consumer, the same crawl
+            crawl = getEndpoint().takeParkedCrawl(getRouteId());
         }
+        resumeCrawl();
         // last: this schedules the first poll
         super.doStart();
     }
@@ -104,6 +109,10 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         suspendCrawl();
+        Crawl c = crawl;
+        if (c != null && getRouteId() != null) {
+            getEndpoint().parkCrawl(getRouteId(), c);
+        }
         super.doStop();
         if (prefetchExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
@@ -115,23 +124,30 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doSuspend() throws Exception {
-        suspendCrawl();
+        if (!completingAllTasks()) {
+            suspendCrawl();
+        }
         super.doSuspend();
     }
 
     @Override
     protected void doResume() throws Exception {
-        Crawl c = getEndpoint().getCrawl();
-        if (c != null) {
-            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
-        }
+        resumeCrawl();
         super.doResume();
     }
 
     private void suspendCrawl() {
-        Crawl c = getEndpoint().getCrawl();
+        Crawl c = crawl;
         if (c != null) {
             c.pages.suspend();
+        }
+    }
+
+    /** A restarted or resumed route carries on where it stopped, with the endpoint's current client. */
+    private void resumeCrawl() {
+        Crawl c = crawl;
+        if (c != null) {
+            c.pages.resume(getEndpoint().getClient(), prefetchExecutor);
         }
     }
 
@@ -147,14 +163,14 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         try {
             while (mayEmit() && (cap <= 0 || batch.count < cap)) {
                 PageCrawl.Hit hit = c.pages.next();
+                if (hit != null || c.pages.isComplete()) {
+                    // the API answered: ready, even while a long first crawl is still being walked
+                    forceConsumerAsReady();
+                }
                 if (hit == null) {
                     break;
                 }
-                String id = hit.asset().getId();
-                if (id != null && isDuplicate(c, id)) {
-                    continue;
-                }
-                if (!batch.offer(hit)) {
+                if (isNew(c, hit) && !batch.offer(hit)) {
                     break;
                 }
             }
@@ -171,6 +187,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
         batch.finish();
         if (c.pages.isComplete()) {
+            c.reportSkippedWithoutId();
             LOG.debug("Scenario crawl complete: {} page request(s), {} hit(s) walked", c.pages.getRequests(),
                     c.pages.walked());
         }
@@ -179,7 +196,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     /** The crawl this poll continues: the current one, rewound if exchanges failed, else a new one. */
     private Crawl crawlForThisPoll() {
-        Crawl c = getEndpoint().getCrawl();
+        Crawl c = crawl;
         if (c != null) {
             int failedPage = c.failedPage.getAndSet(Integer.MAX_VALUE);
             if (failedPage != Integer.MAX_VALUE) {
@@ -189,20 +206,41 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
         if (c == null || c.pages.isComplete()) {
             c = new Crawl(new PageCrawl(
-                    getEndpoint().getClient(), template, configuration.getMaxResults(), configuration.effectivePrefetchPages(true),
-                    prefetchExecutor, configuration.getRetryInitialDelay()));
-            getEndpoint().setCrawl(c);
+                    getEndpoint().getClient(), template, configuration.getMaxResults(),
+                    configuration.effectivePrefetchPages(true), prefetchExecutor, configuration.getRetryInitialDelay()));
+            crawl = c;
         }
         return c;
     }
 
-    private boolean isDuplicate(Crawl c, String id) {
-        // seen earlier in this crawl (results moved between pages), still being routed, or already delivered
-        return c.emitted.contains(id) || inFlightIds.contains(id) || repository != null && repository.contains(id);
+    /**
+     * Whether a hit is to be emitted: not emitted earlier in this crawl (results moved between pages, or a rewind after
+     * a failure), not still being routed, and with onlyNew not delivered before. A hit without an id is known by its
+     * position in the crawl; onlyNew cannot remember it across crawls, so it skips it.
+     */
+    private boolean isNew(Crawl c, PageCrawl.Hit hit) {
+        String id = hit.asset().getId();
+        if (id == null && repository != null) {
+            c.skippedWithoutId++;
+            return false;
+        }
+        return !c.emitted.contains(Crawl.key(hit))
+               && (id == null || !inFlightIds.contains(id) && (repository == null || !repository.contains(id)));
     }
 
+    /** Whether a poll may send one more exchange. */
     private boolean mayEmit() {
-        return isBatchAllowed() && !isSuspendingOrSuspended();
+        // a graceful shutdown suspends the consumer first; with CompleteAllTasks the poll still sends the whole batch
+        return isBatchAllowed() && (completingAllTasks() || !isSuspendingOrSuspended());
+    }
+
+    private boolean completingAllTasks() {
+        return shutdownRunningTask == ShutdownRunningTask.CompleteAllTasks;
+    }
+
+    /** The crawl of this consumer; {@code null} before its first poll. */
+    Crawl getCrawl() {
+        return crawl;
     }
 
     private Exchange createExchange(PageCrawl.Hit hit) {
@@ -210,22 +248,19 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         Message message = exchange.getMessage();
         message.setBody(hit.asset());
         message.setHeader(ScenarioConstants.ASSET_ID, hit.asset().getId());
-        message.setHeader(ScenarioConstants.PAGE, hit.page());
+        message.setHeader(ScenarioConstants.RESULT_PAGE, hit.page());
         if (hit.totalHits() != null) {
             message.setHeader(ScenarioConstants.TOTAL_HITS, hit.totalHits());
         }
         return exchange;
     }
 
-    private void send(Exchange exchange, Crawl c, PageCrawl.Hit hit, int index, int size, boolean last) {
+    /** The one way an exchange of a batch is sent: batch properties, pending count for shutdown, then the route. */
+    private void sendInBatch(Exchange exchange, int index, int size, boolean last) {
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
         pendingExchanges = last ? 0 : Math.max(0, size - index - 1);
-        String id = hit.asset().getId();
-        if (id != null) {
-            exchange.getExchangeExtension().addOnCompletion(new Outcome(c, id, hit.page()));
-        }
         AsyncCallback callback = defaultConsumerCallback(exchange, true);
         getAsyncProcessor().process(exchange, callback);
     }
@@ -240,30 +275,41 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         int total = exchanges.size();
         int index = 0;
         for (; index < total && isBatchAllowed(); index++) {
-            Exchange exchange = ObjectHelper.cast(Exchange.class, exchanges.poll());
-            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
-            pendingExchanges = total - index - 1;
-            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+            sendInBatch(ObjectHelper.cast(Exchange.class, exchanges.poll()), index, total, index == total - 1);
         }
         pendingExchanges = 0;
         return index;
     }
 
-    /**
-     * The crawl being walked and what it has emitted. Kept by the endpoint: a route restart creates a new consumer,
-     * which carries on with it.
-     */
+    /** The crawl being walked and what it has emitted. Owned by one consumer. */
     static final class Crawl {
         final PageCrawl pages;
-        /** Ids emitted during this crawl: at most one per hit walked (bounded by totalHits / maxResults). */
+        /**
+         * Keys ({@link #key}) emitted during this crawl: at most one per hit walked (bounded by totalHits /
+         * maxResults).
+         */
         final Set<String> emitted = ConcurrentHashMap.newKeySet();
         /** Lowest page of an exchange that failed since the last poll, {@code MAX_VALUE} when none. */
         final AtomicInteger failedPage = new AtomicInteger(Integer.MAX_VALUE);
+        /** onlyNew hits skipped because they have no id (poll thread only). */
+        int skippedWithoutId;
 
         Crawl(PageCrawl pages) {
             this.pages = pages;
+        }
+
+        /** A hit's id, or for a hit without one its position in this crawl (no id starts with a NUL character). */
+        static String key(PageCrawl.Hit hit) {
+            String id = hit.asset().getId();
+            return id != null ? id : "\0" + hit.page() + ":" + hit.index();
+        }
+
+        void reportSkippedWithoutId() {
+            if (skippedWithoutId > 0) {
+                LOG.warn("Scenario onlyNew crawl skipped {} hit(s) without an id: an asset without an id cannot be "
+                         + "remembered as delivered", skippedWithoutId);
+                skippedWithoutId = 0;
+            }
         }
     }
 
@@ -293,7 +339,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
                     dropHeld();
                     return false;
                 }
-                send(held, crawl, heldHit, count - 1, estimatedSize(), false);
+                send(count - 1, estimatedSize(), false);
             }
             held = exchange;
             heldHit = hit;
@@ -303,17 +349,22 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
         /** Sends the held exchange as the last of the poll, or gives it back to the crawl when stopping. */
         void finish() {
-            if (held == null) {
-                return;
-            }
-            if (mayEmit()) {
-                send(held, crawl, heldHit, count - 1, count, true);
-                held = null;
-                heldHit = null;
-            } else {
-                dropHeld();
+            if (held != null) {
+                if (mayEmit()) {
+                    send(count - 1, count, true);
+                } else {
+                    dropHeld();
+                }
             }
             pendingExchanges = 0;
+        }
+
+        private void send(int index, int size, boolean last) {
+            held.getExchangeExtension().addOnCompletion(new Outcome(crawl, heldHit));
+            Exchange exchange = held;
+            held = null;
+            heldHit = null;
+            sendInBatch(exchange, index, size, last);
         }
 
         private int estimatedSize() {
@@ -330,17 +381,17 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
 
         private void track(PageCrawl.Hit hit) {
+            crawl.emitted.add(Crawl.key(hit));
             String id = hit.asset().getId();
             if (id != null) {
-                crawl.emitted.add(id);
                 inFlightIds.add(id);
             }
         }
 
         private void untrack(PageCrawl.Hit hit) {
+            crawl.emitted.remove(Crawl.key(hit));
             String id = hit.asset().getId();
             if (id != null) {
-                crawl.emitted.remove(id);
                 inFlightIds.remove(id);
             }
         }
@@ -356,37 +407,46 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    /** Records a delivered id (onlyNew) or, on failure, makes the hit eligible again and rewinds the crawl. */
+    /**
+     * Records a delivered id (onlyNew) or, on failure, makes the hit eligible again and rewinds the crawl; a hit without
+     * an id is tracked by its position in the crawl the same way.
+     */
     private final class Outcome implements Synchronization {
         private final Crawl crawl;
         private final String id;
+        private final String key;
         private final int page;
 
-        Outcome(Crawl crawl, String id, int page) {
+        Outcome(Crawl crawl, PageCrawl.Hit hit) {
             this.crawl = crawl;
-            this.id = id;
-            this.page = page;
+            this.id = hit.asset().getId();
+            this.key = Crawl.key(hit);
+            this.page = hit.page();
         }
 
         @Override
         public void onComplete(Exchange exchange) {
             IdempotentRepository repo = repository;
-            if (repo != null) {
+            if (repo != null && id != null) {
                 repo.add(id);
             }
-            inFlightIds.remove(id);
+            if (id != null) {
+                inFlightIds.remove(id);
+            }
         }
 
         @Override
         public void onFailure(Exchange exchange) {
-            inFlightIds.remove(id);
-            crawl.emitted.remove(id);
+            if (id != null) {
+                inFlightIds.remove(id);
+            }
+            crawl.emitted.remove(key);
             crawl.failedPage.accumulateAndGet(page, Math::min);
         }
 
         @Override
         public String toString() {
-            return "ScenarioConsumerOnCompletion[" + id + "]";
+            return "ScenarioConsumerOnCompletion[" + key.replace("\0", "#") + "]";
         }
     }
 }

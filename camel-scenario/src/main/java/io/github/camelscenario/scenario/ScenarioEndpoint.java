@@ -1,6 +1,8 @@
 package io.github.camelscenario.scenario;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.RetryPolicy;
@@ -46,8 +48,11 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     private ScenarioClient client;
     private boolean ownsClient;
     private SearchRequestBinding binding;
-    /** The consumer's crawl position, kept here so that a restarted route carries on where it stopped. */
-    private volatile ScenarioConsumer.Crawl crawl;
+    /**
+     * Crawls of stopped routes, by route id. A route started again gets a new consumer, which takes its route's crawl
+     * from here and goes on where the last one stopped; consumers without a route (templates, pollEnrich) keep theirs.
+     */
+    private final Map<String, ScenarioConsumer.Crawl> parkedCrawls = new ConcurrentHashMap<>();
 
     public ScenarioEndpoint(String uri, ScenarioComponent component, ScenarioOperation operation,
                             ScenarioConfiguration configuration) {
@@ -147,12 +152,12 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
     }
 
-    ScenarioConsumer.Crawl getCrawl() {
-        return crawl;
+    void parkCrawl(String routeId, ScenarioConsumer.Crawl crawl) {
+        parkedCrawls.put(routeId, crawl);
     }
 
-    void setCrawl(ScenarioConsumer.Crawl crawl) {
-        this.crawl = crawl;
+    ScenarioConsumer.Crawl takeParkedCrawl(String routeId) {
+        return parkedCrawls.remove(routeId);
     }
 
     /** How exchanges become requests; built from the options when the endpoint is created, or on first use. */
@@ -166,8 +171,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        // a stopped endpoint starts its next crawl afresh
-        crawl = null;
+        // a stopped endpoint starts its next crawls afresh
+        parkedCrawls.clear();
         synchronized (this) {
             if (ownsClient) {
                 IOHelper.close(client);

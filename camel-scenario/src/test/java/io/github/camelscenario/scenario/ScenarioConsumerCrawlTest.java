@@ -45,7 +45,7 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
             Exchange e = received.get(i);
             assertThat(e.getMessage().getBody()).isInstanceOf(Asset.class);
             assertThat(e.getMessage().getBody(Asset.class).getId()).isEqualTo("a" + (i + 1));
-            assertThat(e.getMessage().getHeader(ScenarioConstants.PAGE)).isEqualTo(i / 5 + 1);
+            assertThat(e.getMessage().getHeader(ScenarioConstants.RESULT_PAGE)).isEqualTo(i / 5 + 1);
             assertThat(e.getMessage().getHeader(ScenarioConstants.TOTAL_HITS)).isEqualTo(12L);
             assertThat(e.getProperty(ExchangePropertyKey.BATCH_INDEX)).isEqualTo(i);
             // totals are known after page 1: the size is exact from the first exchange on

@@ -107,7 +107,7 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
         assertThat(assetIds(out.getReceivedExchanges())).containsExactly(ids("a", 18));
         assertThat(mock("errors").getReceivedCounter()).isZero();
         // two 429s: 2 pages ahead, then 1, then none; it grows back only after 8 good pages
-        assertThat(context.getEndpoint(uri, ScenarioEndpoint.class).getCrawl().pages.getWindow()).isZero();
+        assertThat(((ScenarioConsumer) context.getRoutes().get(0).getConsumer()).getCrawl().pages.getWindow()).isZero();
         assertThat(requestedPages().stream().filter(p -> p == 3)).hasSize(3);
     }
 }

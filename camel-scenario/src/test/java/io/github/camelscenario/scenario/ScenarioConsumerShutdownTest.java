@@ -6,10 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,5 +70,44 @@ class ScenarioConsumerShutdownTest extends ConsumerTestSupport {
         List<String> all = new ArrayList<>(List.of(ids("a", 5)));
         all.addAll(assetIds(out.getReceivedExchanges()).subList(0, 15));
         assertThat(all).containsExactly(ids("a", 20));
+    }
+
+    @Test
+    @Timeout(30)
+    void completeAllTasksSendsTheRestOfThePollBeforeTheRouteStops() throws Exception {
+        CrawlPages.stubCrawl(wireMock, "a", 20, 5);
+        CountDownLatch fifthStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scenario("query=dragon&hitsPerPage=5&delay=60000")).routeId("crawl")
+                        .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
+                        .process(e -> {
+                            if ("a5".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
+                                fifthStarted.countDown();
+                                release.await(5, TimeUnit.SECONDS);
+                            }
+                        })
+                        .to("mock:out");
+            }
+        });
+        assertThat(fifthStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        ScenarioConsumer consumer = (ScenarioConsumer) context.getRoute("crawl").getConsumer();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            try {
+                context.getRouteController().stopRoute("crawl", 20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(3, TimeUnit.SECONDS).until(consumer::isSuspendingOrSuspended);
+        release.countDown();
+        // well within the shutdown timeout: the poll completed its batch instead of being cut off and waited for
+        stopping.get(10, TimeUnit.SECONDS);
+
+        assertThat(assetIds(mock("out").getReceivedExchanges())).containsExactly(ids("a", 20));
+        assertThat(mock("out").getReceivedExchanges().get(19).getProperty(ExchangePropertyKey.BATCH_COMPLETE))
+                .isEqualTo(true);
     }
 }
