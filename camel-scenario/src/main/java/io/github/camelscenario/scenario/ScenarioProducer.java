@@ -66,7 +66,12 @@ public class ScenarioProducer extends DefaultProducer {
                     configuration.effectivePrefetchPages(false), prefetchExecutor, configuration.getRetryInitialDelay());
             // the first page is fetched now: a bad filter or bad credentials fail this exchange, not the splitter,
             // and the totals are known for the headers
-            hits.hasNext();
+            try {
+                hits.fetchFirst();
+            } catch (Exception e) {
+                hits.close();
+                throw e;
+            }
             out.setBody(hits);
             if (hits.getFirstTotals() != null) {
                 setPagingHeaders(out, hits.getFirstTotals());
