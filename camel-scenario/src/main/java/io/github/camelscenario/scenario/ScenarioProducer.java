@@ -36,7 +36,8 @@ public class ScenarioProducer extends DefaultProducer {
     /** Runs the requests ahead of allPages iterators; only when allPages and prefetchPages ask for it. */
     private volatile ExecutorService prefetchExecutor;
     /** allPages iterators handed out, to stop on doStop; weak: one dropped unfinished by its route is not kept. */
-    private final Set<SearchHitIterator> iterators = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<SearchHitIterator> iterators =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public ScenarioProducer(ScenarioEndpoint endpoint) {
         super(endpoint);
@@ -63,7 +64,9 @@ public class ScenarioProducer extends DefaultProducer {
         ThreadPoolProfile profile = new ThreadPoolProfile("ScenarioAllPagesPrefetch");
         profile.setPoolSize(threads);
         profile.setMaxPoolSize(threads);
-        profile.setMaxQueueSize(-1); // the windows bound what is queued
+        // unbounded (Camel reads 0 or less as no queue at all): the pool bounds the requests sent at once, the windows
+        // bound what waits
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return profile;
     }

@@ -87,6 +87,31 @@ class ProducerAllPagesStopTest extends WireMockTestSupport {
     }
 
     @Test
+    void aRequestQueuedInThePoolEndsWhenItsProducerStops() throws Exception {
+        CrawlPages.stubCrawl(wireMock, "a", 10, 2);
+        for (int p = 2; p <= 5; p++) {
+            wireMock.stubFor(CrawlPages.searchPage(p)
+                    .willReturn(okJson(CrawlPages.page(p, 2, 10, "x", "y")).withFixedDelay(20_000)));
+        }
+        ProducerTemplate own = context.createProducerTemplate();
+        // prefetchPages=1: a pool of 2 threads; each of two iterators keeps one busy with its slow page 2
+        own.requestBody(URI, null, SearchHitIterator.class);
+        own.requestBody(URI, null, SearchHitIterator.class);
+        AtomicReference<Thread> walkerThread = new AtomicReference<>();
+        // a third exchange: its page 1 waits in the pool's queue
+        Future<Object> third = walker.submit(() -> {
+            walkerThread.set(Thread.currentThread());
+            return own.requestBody(URI, (Object) null);
+        });
+        await().atMost(5, TimeUnit.SECONDS).until(() -> walkerThread.get() != null
+                                                        && walkerThread.get().getState().name().endsWith("WAITING"));
+
+        own.stop();
+        assertThatThrownBy(() -> third.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .rootCause().isInstanceOf(CrawlStoppedException.class).hasMessageContaining("page 1");
+    }
+
+    @Test
     void aStreamingSplitThatOutlivesTheShutdownTimeoutFailsRatherThanHangs() throws Exception {
         CrawlPages.stubCrawl(wireMock, "a", 10, 2);
         CountDownLatch firstHit = new CountDownLatch(1);

@@ -191,7 +191,7 @@ public final class PageCrawl {
                 }
                 continue; // cancelled by a window shrink: ask again
             } catch (ExecutionException e) {
-                throwIfStopped(n); // e.g. interrupted by the shutdownNow of the stop: say stopped, not that
+                throwIfStopped(n); // e.g. the stop interrupted the request: report the stop
                 Throwable cause = e.getCause();
                 if (cause instanceof ScenarioApiException api && api.getStatusCode() == 429 && window > 0) {
                     shrinkWindow(n);
@@ -436,8 +436,8 @@ public final class PageCrawl {
 
     /**
      * Stops the crawl for good (its owner stops): requests in flight are cancelled, nothing more is requested, and a
-     * {@link #next()} waiting for a page, or needing one later, throws {@link CrawlStoppedException} naming the page and
-     * {@code reason}.
+     * {@link #next()} waiting for a page, or needing one later, throws {@link CrawlStoppedException} naming the page
+     * and {@code reason}.
      *
      * @param reason who stopped it, for the error; must not hold credentials
      */

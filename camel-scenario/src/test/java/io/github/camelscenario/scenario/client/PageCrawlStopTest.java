@@ -109,8 +109,8 @@ class PageCrawlStopTest {
     }
 
     /**
-     * The window top-up that learnt the bounds from page 1 has checked that the crawl is not suspended and waits for the
-     * window's lock; suspend() runs meanwhile. Without the check under the lock, the top-up then sends pages 2..4 that
+     * The window top-up that learnt the bounds from page 1 has checked that the crawl is not suspended and waits for
+     * the window's lock; suspend() runs meanwhile. Without the check under the lock, the top-up then sends pages 2..4 that
      * nothing cancels, and a resume() could wait on them though their pool is gone.
      */
     @Test
