@@ -1,13 +1,22 @@
 package io.github.camelscenario.scenario;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import io.github.camelscenario.scenario.client.SearchHitIterator;
 import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +24,20 @@ import org.slf4j.LoggerFactory;
  * Runs a search per exchange. The body becomes the page's hits ({@code List<Asset>}), or with {@code allPages} a lazy
  * {@link SearchHitIterator} over every hit (reading {@code prefetchPages} pages ahead when set); paging totals go to
  * headers.
+ * <p>
+ * Stopping the producer (its route, a {@code ProducerTemplate}, the context, or a {@code toD} cache evicting it) stops
+ * the iterators it handed out that are still open: their next page ends with a {@code CrawlStoppedException} rather
+ * than a wait on a pool that is gone.
  */
 public class ScenarioProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioProducer.class);
 
     /** Runs the requests ahead of allPages iterators; only when allPages and prefetchPages ask for it. */
-    private ExecutorService prefetchExecutor;
+    private volatile ExecutorService prefetchExecutor;
+    /** allPages iterators handed out, to stop on doStop; weak: one dropped unfinished by its route is not kept. */
+    private final Set<SearchHitIterator> iterators =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public ScenarioProducer(ScenarioEndpoint endpoint) {
         super(endpoint);
@@ -36,15 +52,46 @@ public class ScenarioProducer extends DefaultProducer {
             // shared by the iterators of concurrent exchanges: it also bounds how many requests this endpoint sends
             // ahead at once, whatever the number of exchanges
             prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newFixedThreadPool(this, "ScenarioAllPagesPrefetch", prefetch + 1);
+                    .newThreadPool(this, "ScenarioAllPagesPrefetch", prefetchPoolProfile(prefetch + 1));
         }
+    }
+
+    /**
+     * A fixed pool that rejects visibly once shut down. Camel's default profile says CallerRuns, which silently drops a
+     * task sent to a pool shut down, and a crawl would wait for it forever.
+     */
+    private static ThreadPoolProfile prefetchPoolProfile(int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile("ScenarioAllPagesPrefetch");
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        // unbounded (Camel reads 0 or less as no queue at all): the pool bounds the requests sent at once, the windows
+        // bound what waits
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (prefetchExecutor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
-            prefetchExecutor = null;
+        // first the crawls, so that none takes the pool's shutdown for an answer or asks it again
+        String reason = "its producer for " + getEndpoint().getEndpointBaseUri() + " stopped (route, ProducerTemplate "
+                        + "or CamelContext stopping, or a toD cache evicting it)";
+        List<SearchHitIterator> open;
+        synchronized (iterators) {
+            open = new ArrayList<>(iterators);
+            iterators.clear();
+        }
+        open.forEach(it -> it.stop(reason));
+        ExecutorService pool = prefetchExecutor;
+        prefetchExecutor = null;
+        if (pool != null) {
+            ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+            for (Runnable drained : manager.shutdownNow(pool)) {
+                // a request shutdownNow took off the queue would otherwise never complete
+                if (drained instanceof Future<?> f) {
+                    f.cancel(false);
+                }
+            }
         }
         super.doStop();
     }
@@ -64,9 +111,16 @@ public class ScenarioProducer extends DefaultProducer {
         if (configuration.isAllPages()) {
             SearchHitIterator hits = new SearchHitIterator(endpoint.getClient(), request, configuration.getMaxResults(),
                     configuration.effectivePrefetchPages(false), prefetchExecutor, configuration.getRetryInitialDelay());
+            iterators.add(hits);
             // the first page is fetched now: a bad filter or bad credentials fail this exchange, not the splitter,
             // and the totals are known for the headers
-            hits.hasNext();
+            try {
+                hits.fetchFirst();
+            } catch (Exception e) {
+                hits.close();
+                iterators.remove(hits);
+                throw e;
+            }
             out.setBody(hits);
             if (hits.getFirstTotals() != null) {
                 setPagingHeaders(out, hits.getFirstTotals());

@@ -5,12 +5,15 @@ import java.io.InterruptedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,12 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Threading: {@link #next()}, {@link #rewindTo} and the getters are called by one thread (the consumer's poll thread,
  * or the splitter's);
- * {@link #suspend()} may be called from another (route stop) and makes a blocked {@link #next()} return {@code null}.
+ * {@link #suspend()} may be called from another (route stop) and makes a blocked {@link #next()} return {@code null};
+ * so may {@link #stop(String)}, which makes it throw {@link CrawlStoppedException} as soon as it needs a page.
+ * <p>
+ * Bounded waits: a page wait ends with the page, an error, {@code null} (suspended) or {@link CrawlStoppedException}.
+ * A request its pool will never run (rejected, dropped by a caller-runs policy of a pool shut down, or drained by
+ * {@code shutdownNow}) ends the wait once that pool is shut down or terminated.
  */
 public final class PageCrawl {
 
@@ -43,6 +51,9 @@ public final class PageCrawl {
 
     /** Successful pages in a row after which a shrunken window grows back by one page. */
     static final int GROW_AFTER_PAGES = 8;
+
+    /** How often a page wait looks whether the pool that should run the request has ended. */
+    static final long POOL_CHECK_MILLIS = 200;
 
     /** One hit and where it came from. */
     public record Hit(Asset asset, int page, int index, Long totalHits) {
@@ -58,6 +69,8 @@ public final class PageCrawl {
 
     private volatile ExecutorService executor;
     private volatile boolean suspended;
+    /** Why the crawl was stopped for good; {@code null} while it may go on. */
+    private volatile String stoppedReason;
 
     // position
     private int page;
@@ -75,9 +88,10 @@ public final class PageCrawl {
     /** The paging fields of the first page answered, without its hits (the producer's headers). */
     private SearchPage firstTotals;
 
-    // the window: pages requested ahead, by page number; guarded by itself
-    private final TreeMap<Integer, Future<SearchPage>> inFlight = new TreeMap<>();
-    private volatile Future<SearchPage> awaited;
+    // the window: pages requested ahead, by page number; guarded by itself, and so are the suspend/stop flags' writes:
+    // "suspended or stopped => nothing in flight" holds under this lock
+    private final TreeMap<Integer, PageRequest> inFlight = new TreeMap<>();
+    private volatile PageRequest awaited;
     private int window;
     private int successesInARow;
     private int requests;
@@ -109,6 +123,8 @@ public final class PageCrawl {
      * @throws IOException         when a page cannot be fetched (after the client's retries); the position stays at
      *                             that page
      * @throws ScenarioApiException when the API answers a page with an error
+     * @throws CrawlStoppedException when a page is still to come after {@link #stop(String)} (hits of the page in hand
+     *                               are still handed out), or when the pool that should run its request shut down
      */
     public Hit next() throws IOException {
         while (!suspended) {
@@ -150,7 +166,8 @@ public final class PageCrawl {
 
     private SearchPage load(int n) throws IOException {
         while (true) {
-            Future<SearchPage> future;
+            throwIfStopped(n);
+            PageRequest future;
             synchronized (inFlight) {
                 future = inFlight.remove(n);
             }
@@ -162,11 +179,19 @@ public final class PageCrawl {
             try {
                 answer = await(future);
             } catch (CancellationException e) {
+                throwIfStopped(n);
                 if (suspended) {
                     return null;
                 }
+                if (future.pool != null && future.pool != executor) {
+                    continue; // left from a pool that resume() replaced: ask the new one
+                }
+                if (future.pool != null && future.pool.isShutdown()) {
+                    throw new CrawlStoppedException(n, "the pool that runs its page requests was shut down");
+                }
                 continue; // cancelled by a window shrink: ask again
             } catch (ExecutionException e) {
+                throwIfStopped(n); // e.g. the stop interrupted the request: report the stop
                 Throwable cause = e.getCause();
                 if (cause instanceof ScenarioApiException api && api.getStatusCode() == 429 && window > 0) {
                     shrinkWindow(n);
@@ -182,13 +207,23 @@ public final class PageCrawl {
         }
     }
 
-    private SearchPage await(Future<SearchPage> future) throws ExecutionException, IOException {
+    private SearchPage await(PageRequest future) throws ExecutionException, IOException {
         awaited = future;
         try {
-            if (suspended) {
+            if (suspended || stoppedReason != null) {
                 future.cancel(true);
             }
-            return future.get();
+            while (true) {
+                try {
+                    return future.get(POOL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    ExecutorService pool = future.pool;
+                    if (pool != null && pool.isTerminated()) {
+                        // the pool ended without running it (drained by shutdownNow, or dropped): no one ever will
+                        future.cancel(false);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
@@ -235,32 +270,58 @@ public final class PageCrawl {
                 answer.getTotalPages(), answer.getTotalHits(), maxResults);
     }
 
-    private Future<SearchPage> request(int n) {
+    private PageRequest request(int n) {
         SearchRequest request = Paging.pageRequest(template, n, hitsPerPage);
         requests++;
         ScenarioClient c = client;
-        FutureTask<SearchPage> task = new FutureTask<>(() -> c.search(request));
         ExecutorService ex = executor;
+        PageRequest task = new PageRequest(() -> c.search(request), ex);
         if (ex == null) {
             task.run();
         } else {
             try {
                 ex.execute(task);
             } catch (RejectedExecutionException e) {
-                // shutting down: answer in this thread rather than not at all
-                task.run();
+                if (ex.isShutdown()) {
+                    // no pool will run it: its wait ends at once (stopped, or asked again from a pool resume() gave)
+                    task.cancel(false);
+                } else {
+                    task.run(); // the pool is full: answer in this thread rather than not at all
+                }
             }
         }
         return task;
     }
 
+    /** A page request, and the pool that should run it ({@code null}: ran in the calling thread). */
+    private static final class PageRequest extends FutureTask<SearchPage> {
+        final ExecutorService pool;
+
+        PageRequest(Callable<SearchPage> call, ExecutorService pool) {
+            super(call);
+            this.pool = pool;
+        }
+    }
+
+    private void throwIfStopped(int n) {
+        String reason = stoppedReason;
+        if (reason != null) {
+            throw new CrawlStoppedException(n, reason);
+        }
+    }
+
     /** Requests pages {@code n+1..n+window} not yet requested, never past the last page. */
     private void topUp(int n) {
-        if (!totalsKnown || window <= 0 || executor == null || suspended) {
+        if (!totalsKnown || window <= 0) {
             return;
         }
         int until = Math.min(n + window, lastPage);
         synchronized (inFlight) {
+            // checked under the lock suspend() and stop() cancel the window under, so that no request they did not see
+            // is added after them
+            if (suspended || stoppedReason != null || executor == null) {
+                return;
+            }
             for (int k = n + 1; k <= until; k++) {
                 if (!inFlight.containsKey(k)) {
                     inFlight.put(k, request(k));
@@ -274,9 +335,9 @@ public final class PageCrawl {
         window = window / 2;
         successesInARow = 0;
         synchronized (inFlight) {
-            Iterator<Map.Entry<Integer, Future<SearchPage>>> it = inFlight.entrySet().iterator();
+            Iterator<Map.Entry<Integer, PageRequest>> it = inFlight.entrySet().iterator();
             while (it.hasNext()) {
-                Map.Entry<Integer, Future<SearchPage>> e = it.next();
+                Map.Entry<Integer, PageRequest> e = it.next();
                 if (e.getKey() > n + window) {
                     e.getValue().cancel(true);
                     it.remove();
@@ -354,19 +415,52 @@ public final class PageCrawl {
 
     /** Cancels the requests in flight (route stop or suspend); a blocked {@link #next()} returns {@code null}. */
     public void suspend() {
-        suspended = true;
+        synchronized (inFlight) {
+            suspended = true;
+            cancelAwaitedAndWindow();
+        }
+    }
+
+    /**
+     * Carries on from the same position after {@link #suspend()}, with the (new) client and executor. Requests left
+     * from the old pool are dropped: it may never run them.
+     */
+    public void resume(ScenarioClient newClient, ExecutorService newExecutor) {
+        synchronized (inFlight) {
+            cancelAwaitedAndWindow();
+            this.client = newClient;
+            this.executor = configuredWindow > 0 ? newExecutor : null;
+            suspended = false;
+        }
+    }
+
+    /**
+     * Stops the crawl for good (its owner stops): requests in flight are cancelled, nothing more is requested, and a
+     * {@link #next()} waiting for a page, or needing one later, throws {@link CrawlStoppedException} naming the page
+     * and {@code reason}.
+     *
+     * @param reason who stopped it, for the error; must not hold credentials
+     */
+    public void stop(String reason) {
+        synchronized (inFlight) {
+            if (stoppedReason == null) {
+                stoppedReason = reason;
+            }
+            cancelAwaitedAndWindow();
+        }
+    }
+
+    /** Whether {@link #stop(String)} was called. */
+    public boolean isStopped() {
+        return stoppedReason != null;
+    }
+
+    private void cancelAwaitedAndWindow() {
         Future<SearchPage> f = awaited;
         if (f != null) {
             f.cancel(true);
         }
         cancelWindow();
-    }
-
-    /** Carries on from the same position after {@link #suspend()}, with the (new) client and executor. */
-    public void resume(ScenarioClient newClient, ExecutorService newExecutor) {
-        this.client = newClient;
-        this.executor = configuredWindow > 0 ? newExecutor : null;
-        suspended = false;
     }
 
     /** Whether every hit has been handed out. */

@@ -14,13 +14,22 @@ import java.util.concurrent.ExecutorService;
  * {@code prefetchPages} and an executor, up to that many following pages are requested while page N is walked (as the
  * consumer does), still handed out in page order: at most {@code 1 + prefetchPages} pages in memory. Either way the
  * crawl stops past {@code totalPages}, on an empty page, or after {@code maxResults} hits (see {@link PageCrawl}).
- * {@link #close()} stops it and cancels requests in flight.
+ * <p>
+ * Failure: a page that cannot be fetched makes {@link #hasNext()} answer {@code true} and the following
+ * {@link #next()} throw the error ({@link UncheckedIOException} around an {@link IOException},
+ * {@link ScenarioApiException}, or {@link CrawlStoppedException}); after it {@code hasNext()} is {@code false} and
+ * nothing more is requested. So a splitter, which asks {@code hasNext()} right after taking a hit, still routes that
+ * hit before it meets the error, and walking the rest to release it sends no request. {@link #close()} stops it and
+ * cancels requests in flight; {@link #stop(String)} (the producer stopping) makes the next page end in {@link CrawlStoppedException}.
  */
 public final class SearchHitIterator implements Iterator<Asset>, Closeable {
 
     private final PageCrawl crawl;
     private PageCrawl.Hit next;
-    private boolean closed;
+    /** The page fetch that failed: {@link #hasNext()} said {@code true}, {@link #next()} throws it. */
+    private RuntimeException failure;
+    /** Closed, used up, or its failure thrown: nothing more is requested. */
+    private volatile boolean ended;
 
     /** Strictly lazy: one request at a time, in the calling thread. */
     public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults) {
@@ -39,25 +48,57 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
                 rateLimitPauseMillis);
     }
 
-    @Override
-    public boolean hasNext() {
-        if (closed) {
-            return false;
-        }
-        if (next == null) {
-            try {
-                next = crawl.next();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /**
+     * Fetches the first page now, throwing what fetching it throws (the producer does, so that a bad filter or bad
+     * credentials fail the exchange itself rather than the splitter). Does nothing once a hit is waiting.
+     */
+    public void fetchFirst() throws IOException {
+        if (next == null && failure == null && !ended) {
+            next = crawl.next();
+            if (next == null) {
+                ended = true;
             }
         }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (ended) {
+            return false;
+        }
+        if (next != null || failure != null) {
+            return true;
+        }
+        try {
+            next = crawl.next();
+        } catch (IOException e) {
+            return failed(new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        if (next == null) {
+            ended = true;
+        }
         return next != null;
+    }
+
+    /** Keeps the failure for {@link #next()}; cancels whatever is still in flight, so nothing more is requested. */
+    private boolean failed(RuntimeException e) {
+        failure = e;
+        crawl.suspend();
+        return true;
     }
 
     @Override
     public Asset next() {
         if (!hasNext()) {
             throw new NoSuchElementException("No more Scenario search hits");
+        }
+        if (failure != null) {
+            RuntimeException e = failure;
+            failure = null;
+            ended = true;
+            throw e;
         }
         Asset asset = next.asset();
         next = null;
@@ -72,8 +113,21 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
     /** Stops the iteration: no further page is requested, and requests in flight are cancelled. */
     @Override
     public void close() {
-        closed = true;
+        ended = true;
         next = null;
+        failure = null;
         crawl.suspend();
+    }
+
+    /**
+     * Stops the crawl for good because its owner stops (may be called from another thread): requests in flight are
+     * cancelled, nothing more is requested, and a wait for a page, or the next page asked, ends with
+     * {@link CrawlStoppedException} naming the page and {@code reason} (hits of the page in hand are still handed
+     * out).
+     *
+     * @param reason who stopped it; must not hold credentials
+     */
+    public void stop(String reason) {
+        crawl.stop(reason);
     }
 }
