@@ -83,11 +83,34 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
         if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
             throw new IllegalArgumentException("Options 'proxyHost' and 'proxyPort' go together: set both or neither");
         }
-        if (configuration.getScenarioClient() == null
-                && (configuration.getApiKey() == null) != (configuration.getApiSecret() == null)) {
-            throw new IllegalArgumentException("Option '" + (configuration.getApiKey() == null ? "apiKey" : "apiSecret")
+        validateCredentials();
+    }
+
+    /**
+     * Without credentials every search would be answered 401: say so now. An injected scenarioClient or
+     * httpClientConfigurer may authenticate on its own (a JWT, a signing interceptor), so either lifts the rule.
+     */
+    private void validateCredentials() {
+        if (configuration.getScenarioClient() != null) {
+            return;
+        }
+        boolean hasKey = !isBlank(configuration.getApiKey());
+        boolean hasSecret = !isBlank(configuration.getApiSecret());
+        if (hasKey != hasSecret) {
+            throw new IllegalArgumentException("Option '" + (hasKey ? "apiSecret" : "apiKey")
                                                + "' is missing: Scenario authenticates with both apiKey and apiSecret");
         }
+        if (!hasKey && configuration.getHttpClientConfigurer() == null) {
+            throw new IllegalArgumentException(
+                    "No Scenario credentials: set options 'apiKey' and 'apiSecret' (once for all endpoints: "
+                                               + "camel.component.scenario.api-key and camel.component.scenario.api-secret), "
+                                               + "or inject a 'scenarioClient' or an 'httpClientConfigurer' that "
+                                               + "authenticates");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     @Override
