@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.RetryPolicy;
 import io.github.camelscenario.scenario.client.ScenarioClient;
+import io.github.camelscenario.scenario.client.SearchRequestValidator;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -66,6 +67,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
     void validateOptions() {
         binding = new SearchRequestBinding(configuration);
+        // a body field or header can replace an option's value, never remove it: such a clash fails every exchange
+        new SearchRequestValidator(field -> "option '" + field + "'").validateIrreparable(binding.fromOptions());
         retryPolicy();
         if (configuration.getMaxResults() < 0) {
             throw new IllegalArgumentException(

@@ -41,6 +41,8 @@ class ProducerValidationTest extends WireMockTestSupport {
             "prefetchPages=99    | Invalid option 'prefetchPages' = 99: must be between 0 and 16",
             "maxRetries=-2       | maxRetries must be 0 or more, was -2",
             "proxyHost=localhost | Options 'proxyHost' and 'proxyPort' go together",
+            "image=asset_1&imagesLike=asset_2 | image and imagesLike/imagesUnlike cannot be used together (the API takes one reference style per search): option 'image' is set, and so is option 'imagesLike'",
+            "image=asset_1&imagesUnlike=asset_2 | option 'image' is set, and so is option 'imagesUnlike'",
     })
     void invalidOptionFailsAtEndpointCreation(String option, String message) {
         assertThatThrownBy(() -> context.getEndpoint("scenario:search?query=cat&" + option))
