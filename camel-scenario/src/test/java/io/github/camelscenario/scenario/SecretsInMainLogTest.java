@@ -82,6 +82,8 @@ class SecretsInMainLogTest {
         List<String> properties = new ArrayList<>(List.of(
                 "camel.main.duration-max-messages=1",
                 "camel.main.duration-max-seconds=60",
+                // a user's own keywords: ours must be added to them, not replace them nor be replaced
+                "camel.main.additional-sensitive-keywords=mytoken",
                 "camel.component.scenario.base-url=http://127.0.0.1:" + server.port() + "/v1",
                 "camel.component.scenario.api-key=" + KEY));
         String uri = "scenario:search?query=cat";
