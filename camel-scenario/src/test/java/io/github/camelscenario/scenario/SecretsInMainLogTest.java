@@ -42,16 +42,19 @@ class SecretsInMainLogTest {
             .encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
 
     /**
-     * DEBUG loggers that print values as they are, named in docs/component.md (Credentials): Camel Main's property
-     * dumps, Camel's property placeholder resolution and HttpClient's header and wire logs. At INFO, none is allowed.
+     * DEBUG lines that print values as they are, by logger, named in docs/component.md (Credentials): Camel Main's
+     * raw property dump and its "Configured property" lines (not its masked ones, "key = value"), Camel's property
+     * placeholder resolution, HttpClient's header and wire logs. At INFO, none is allowed.
      */
-    private static final List<String> RAW_DEBUG_LOGGERS = List.of(
-            "org.apache.camel.main.BaseMainSupport", "org.apache.camel.main.MainHelper",
-            "org.apache.camel.component.properties.DefaultPropertiesParser",
-            "org.apache.camel.impl.engine.DefaultCamelContextExtension",
-            "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+    private static final Map<String, Pattern> RAW_DEBUG_LINES = Map.of(
+            "org.apache.camel.main.BaseMainSupport", Pattern.compile(" {4}\\S+=.*"),
+            "org.apache.camel.main.MainHelper", Pattern.compile("Configured property: .*"),
+            "org.apache.camel.component.properties.DefaultPropertiesParser", Pattern.compile(".*"),
+            "org.apache.camel.impl.engine.DefaultCamelContextExtension", Pattern.compile("Resolved text: .*"),
+            "org.apache.hc.client5.http.headers", Pattern.compile(".*"),
+            "org.apache.hc.client5.http.wire", Pattern.compile(".*"));
     /** slf4j-simple's line: [thread] LEVEL logger - message. */
-    private static final Pattern LINE = Pattern.compile("\\[.*?\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - .*");
+    private static final Pattern LINE = Pattern.compile("\\[.*?\\] (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)");
 
     private WireMockServer server;
 
@@ -111,8 +114,11 @@ class SecretsInMainLogTest {
 
     private static boolean printsRawAtDebug(String line) {
         Matcher m = LINE.matcher(line);
-        return m.matches() && (m.group(1).equals("DEBUG") || m.group(1).equals("TRACE"))
-               && RAW_DEBUG_LOGGERS.contains(m.group(2));
+        if (!m.matches() || !(m.group(1).equals("DEBUG") || m.group(1).equals("TRACE"))) {
+            return false;
+        }
+        Pattern raw = RAW_DEBUG_LINES.get(m.group(2));
+        return raw != null && raw.matcher(m.group(3)).matches();
     }
 
     private static List<String> run(String level, Path properties, String uri) throws Exception {
