@@ -3,6 +3,7 @@ package io.github.camelscenario.scenario;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -20,6 +21,23 @@ public class ScenarioComponent extends DefaultComponent implements SSLContextPar
     /** Use the global SSLContextParameters of the CamelContext when an endpoint sets none. */
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        // as soon as the component joins a context: Camel Main prints its configuration summary, apiSecret included,
+        // right after it has set the component's properties
+        if (camelContext != null) {
+            SensitiveOptions.register(camelContext);
+        }
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // again, in case camel.main.additional-sensitive-keywords replaced the list after this component joined
+        SensitiveOptions.register(getCamelContext());
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

@@ -25,7 +25,8 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "common")
     private String query;
     /**
-     * Filter expression in Scenario's filter language, e.g. tags = cat AND aspectRatio = "16:9". Comparisons, IS EMPTY,
+     * Filter expression in Scenario's filter language, e.g. tags = cat AND kind = image (a value holding spaces or a
+     * colon goes in double quotes). Comparisons, IS EMPTY,
      * field:term text match, AND, OR, NOT and parentheses are supported by the API.
      */
     @UriParam(label = "common")
@@ -63,13 +64,17 @@ public class ScenarioConfiguration implements Cloneable {
      */
     @UriParam(label = "common")
     private String sortBy;
-    /** Also search assets made public by anyone (the API's public field; not sent unless set). */
+    /**
+     * Also search assets made public by anyone (the API's public field). Unset, nothing is sent: the API assumes false.
+     */
     @UriParam(label = "common")
     private Boolean publicAssets;
     /** Project whose assets are searched (query parameter projectId). */
     @UriParam(label = "common")
     private String projectId;
-    /** Search original assets only (query parameter originalAssets; not sent unless set). */
+    /**
+     * Search original assets only (query parameter originalAssets). Unset, nothing is sent: the API's default applies.
+     */
     @UriParam(label = "common")
     private Boolean originalAssets;
     /** Stop after this many hits (allPages iterator or a consumer crawl); 0 means no cap. */
@@ -89,9 +94,9 @@ public class ScenarioConfiguration implements Cloneable {
 
     /**
      * Pages requested ahead of the one being walked, concurrently; hits still come in page order and memory holds at
-     * most 1 + prefetchPages pages. Default: 2 for the consumer (at most three requests in flight: enough to hide round
-     * trips, polite to a rate-limited API); 0 for the allPages producer, whose iterator then asks for the next page
-     * only when the splitter reaches it. 0 to 16.
+     * most prefetchPages pages besides the one being walked. Default: 2 for the consumer (at most three requests in
+     * flight: enough to hide round trips, polite to a rate-limited API); 0 for the allPages producer, whose iterator
+     * then asks for the next page only when the splitter reaches it. 0 to 16.
      */
     @UriParam(label = "common")
     private Integer prefetchPages;
@@ -99,8 +104,9 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
     /**
-     * Emit each asset id at most once across polls and restarts (a feed of new assets). An id is recorded only when
-     * its exchange completed successfully.
+     * Emit each asset id at most once across polls (a feed of new assets), and across restarts only with a persistent
+     * idempotentRepository: the default one is in memory. An id is recorded only when its exchange completed
+     * successfully.
      */
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean onlyNew;

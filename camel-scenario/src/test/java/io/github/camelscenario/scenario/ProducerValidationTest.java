@@ -2,8 +2,10 @@ package io.github.camelscenario.scenario;
 
 import java.util.Map;
 
+import io.github.camelscenario.scenario.client.ScenarioClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +41,8 @@ class ProducerValidationTest extends WireMockTestSupport {
             "prefetchPages=99    | Invalid option 'prefetchPages' = 99: must be between 0 and 16",
             "maxRetries=-2       | maxRetries must be 0 or more, was -2",
             "proxyHost=localhost | Options 'proxyHost' and 'proxyPort' go together",
+            "image=asset_1&imagesLike=asset_2 | image and imagesLike/imagesUnlike cannot be used together (the API takes one reference style per search): option 'image' is set, and so is option 'imagesLike'",
+            "image=asset_1&imagesUnlike=asset_2 | option 'image' is set, and so is option 'imagesUnlike'",
     })
     void invalidOptionFailsAtEndpointCreation(String option, String message) {
         assertThatThrownBy(() -> context.getEndpoint("scenario:search?query=cat&" + option))
@@ -63,6 +67,37 @@ class ProducerValidationTest extends WireMockTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("bare:search?query=cat&apiKey=k"))
                 .rootCause()
                 .hasMessageContaining("Option 'apiSecret' is missing");
+    }
+
+    @Test
+    void noCredentialsFailAtEndpointCreation() {
+        context.addComponent("bare", new ScenarioComponent());
+        assertThatThrownBy(() -> context.getEndpoint("bare:search?query=cat"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No Scenario credentials: set options 'apiKey' and 'apiSecret'")
+                .hasMessageContaining("camel.component.scenario.api-key")
+                .hasMessageContaining("'scenarioClient'")
+                .hasMessageContaining("'httpClientConfigurer'");
+        assertThatThrownBy(() -> context.getEndpoint("bare:search?query=cat&apiKey=RAW( )&apiSecret=RAW( )"))
+                .as("blank credentials are no credentials")
+                .rootCause()
+                .hasMessageContaining("No Scenario credentials");
+    }
+
+    @Test
+    void anInjectedClientOrHttpClientConfigurerMayAuthenticateOnItsOwn() {
+        context.addComponent("bare", new ScenarioComponent());
+        ScenarioClient client = request -> {
+            throw new UnsupportedOperationException("not searched here");
+        };
+        HttpClientConfigurer bearer = builder -> builder.addRequestInterceptorFirst(
+                (request, entity, ctx) -> request.setHeader("Authorization", "Bearer jwt"));
+        context.getRegistry().bind("ownClient", client);
+        context.getRegistry().bind("bearer", bearer);
+        assertThat(context.getEndpoint("bare:search?query=cat&scenarioClient=#ownClient")).isNotNull();
+        assertThat(context.getEndpoint("bare:search?query=cat&httpClientConfigurer=#bearer")).isNotNull();
     }
 
     @Test

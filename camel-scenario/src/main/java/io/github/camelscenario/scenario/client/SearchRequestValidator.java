@@ -51,6 +51,16 @@ public final class SearchRequestValidator {
         }
     }
 
+    /**
+     * Checks the values and the combinations that adding values can never repair: for endpoint options, which a body
+     * field or header may replace but never remove. Today that is image with imagesLike/imagesUnlike. (Nothing to
+     * search for is left out: a body or header may still bring a query.)
+     */
+    public void validateIrreparable(SearchRequest r) {
+        validateValues(r);
+        oneReferenceStyle(r);
+    }
+
     /** Checks everything, including the API's combination rules: call this on the request about to be sent. */
     public void validate(SearchRequest r) {
         validateValues(r);
@@ -59,15 +69,20 @@ public final class SearchRequestValidator {
             throw new IllegalArgumentException(
                     "Nothing to search for: set at least one of query, filter, image, imagesLike or imagesUnlike");
         }
+        oneReferenceStyle(r);
+        if (r.getHitsPerPage() != null && r.getPage() == null) {
+            throw fail("hitsPerPage", r.getHitsPerPage(), "must be used with page (the API's rule); set page as well");
+        }
+    }
+
+    private void oneReferenceStyle(SearchRequest r) {
+        boolean hasImages = r.getImages() != null && !r.getImages().isEmpty();
         if (!isBlank(r.getImage()) && hasImages) {
             throw new IllegalArgumentException(
                     "image and imagesLike/imagesUnlike cannot be used together (the API takes one reference style per "
                                                + "search): " + describe.apply("image") + " is set, and so is "
                                                + describe.apply(r.getImages().getLike().isEmpty() ? "imagesUnlike"
                                                        : "imagesLike"));
-        }
-        if (r.getHitsPerPage() != null && r.getPage() == null) {
-            throw fail("hitsPerPage", r.getHitsPerPage(), "must be used with page (the API's rule); set page as well");
         }
     }
 
