@@ -46,6 +46,8 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "fullcrawlinterval":
+        case "fullCrawlInterval": getOrCreateConfiguration(target).setFullCrawlInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "hitsperpage":
         case "hitsPerPage": getOrCreateConfiguration(target).setHitsPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "httpclientconfigurer":
@@ -73,7 +75,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "originalAssets": getOrCreateConfiguration(target).setOriginalAssets(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "prefetchpages":
-        case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "projectid":
         case "projectId": getOrCreateConfiguration(target).setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -127,6 +129,8 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "filter": return java.lang.String.class;
+        case "fullcrawlinterval":
+        case "fullCrawlInterval": return long.class;
         case "hitsperpage":
         case "hitsPerPage": return java.lang.Integer.class;
         case "httpclientconfigurer":
@@ -154,7 +158,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "originalAssets": return java.lang.Boolean.class;
         case "page": return java.lang.Integer.class;
         case "prefetchpages":
-        case "prefetchPages": return java.lang.Integer.class;
+        case "prefetchPages": return int.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
         case "proxyhost":
@@ -204,6 +208,8 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "filter": return getOrCreateConfiguration(target).getFilter();
+        case "fullcrawlinterval":
+        case "fullCrawlInterval": return getOrCreateConfiguration(target).getFullCrawlInterval();
         case "hitsperpage":
         case "hitsPerPage": return getOrCreateConfiguration(target).getHitsPerPage();
         case "httpclientconfigurer":

@@ -47,6 +47,8 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "filter": target.getConfiguration().setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "fullcrawlinterval":
+        case "fullCrawlInterval": target.getConfiguration().setFullCrawlInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "hitsperpage":
         case "hitsPerPage": target.getConfiguration().setHitsPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -79,7 +81,7 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefetchpages":
-        case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "projectid":
         case "projectId": target.getConfiguration().setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -156,6 +158,8 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "filter": return java.lang.String.class;
+        case "fullcrawlinterval":
+        case "fullCrawlInterval": return long.class;
         case "greedy": return boolean.class;
         case "hitsperpage":
         case "hitsPerPage": return java.lang.Integer.class;
@@ -188,7 +192,7 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefetchpages":
-        case "prefetchPages": return java.lang.Integer.class;
+        case "prefetchPages": return int.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
         case "proxyhost":
@@ -261,6 +265,8 @@ public class ScenarioEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "filter": return target.getConfiguration().getFilter();
+        case "fullcrawlinterval":
+        case "fullCrawlInterval": return target.getConfiguration().getFullCrawlInterval();
         case "greedy": return target.isGreedy();
         case "hitsperpage":
         case "hitsPerPage": return target.getConfiguration().getHitsPerPage();

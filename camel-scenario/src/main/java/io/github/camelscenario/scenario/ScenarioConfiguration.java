@@ -17,7 +17,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class ScenarioConfiguration implements Cloneable {
 
-    static final int DEFAULT_CONSUMER_PREFETCH_PAGES = 2;
+    static final int DEFAULT_PREFETCH_PAGES = 2;
+    static final long DEFAULT_FULL_CRAWL_INTERVAL = 3_600_000;
 
     // search: one option per API field
 
@@ -50,8 +51,9 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "common")
     private Double querySemanticRatio;
     /**
-     * Hits per page, 1 to 100. Without page, page 1 is asked. When crawling every page (consumer, or allPages) the
-     * default is 100.
+     * Hits per page, 1 to 100. Without page, page 1 is asked. A crawl (consumer, or allPages) reads this many new hits
+     * per request, at most and by default 96: each request also repeats the last 4 hits of the one before, to check
+     * that the results did not move in between.
      */
     @UriParam(label = "common")
     private Integer hitsPerPage;
@@ -84,8 +86,9 @@ public class ScenarioConfiguration implements Cloneable {
     // producer
 
     /**
-     * Answer with a lazy, closeable Iterator over every hit of every page instead of one page's List. The next page is
-     * fetched only when the splitter reaches it: use with split(body()).streaming().
+     * Answer with a lazy, closeable Iterator over every hit of every page instead of one page's List, for
+     * split(body()).streaming(): it reads prefetchPages pages ahead of the splitter (2 by default, 0 for one request at
+     * a time), so memory holds a few pages whatever the result size.
      */
     @UriParam(label = "producer", defaultValue = "false")
     private boolean allPages;
@@ -93,23 +96,32 @@ public class ScenarioConfiguration implements Cloneable {
     // consumer
 
     /**
-     * Pages requested ahead of the one being walked, concurrently; hits still come in page order and memory holds at
-     * most prefetchPages pages besides the one being walked. Default: 2 for the consumer (at most three requests in
-     * flight: enough to hide round trips, polite to a rate-limited API); 0 for the allPages producer, whose iterator
-     * then asks for the next page only when the splitter reaches it. 0 to 16.
+     * Pages requested ahead of the one being walked, concurrently, by the consumer and the allPages iterator; hits
+     * still come in order and memory holds at most prefetchPages pages besides the one being walked. The default, 2,
+     * keeps at most three requests in flight per crawl: enough to hide round trips, polite to a rate-limited API. 0
+     * asks for the next page only when the hits of this one are used up. 0 to 16.
      */
-    @UriParam(label = "common")
-    private Integer prefetchPages;
+    @UriParam(label = "common", defaultValue = "" + DEFAULT_PREFETCH_PAGES)
+    private int prefetchPages = DEFAULT_PREFETCH_PAGES;
     /** Most hits emitted by one poll; the next poll continues where this one stopped. 0 means no cap. */
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
     /**
      * Emit each asset id at most once across polls (a feed of new assets), and across restarts only with a persistent
      * idempotentRepository: the default one is in memory. An id is recorded only when its exchange completed
-     * successfully.
+     * successfully. Without sortBy, a poll is a catch-up crawl: newest first, ending at the first page whose hits were
+     * all delivered before, so it costs what is new; see fullCrawlInterval.
      */
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean onlyNew;
+
+    /**
+     * With onlyNew and no sortBy: how often a poll walks every hit instead of catching up to the newest it delivered,
+     * to find assets that became visible late (created before the point the feed had caught up to). 0 makes every poll
+     * a full crawl.
+     */
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_FULL_CRAWL_INTERVAL, javaType = "java.time.Duration")
+    private long fullCrawlInterval = DEFAULT_FULL_CRAWL_INTERVAL;
     /**
      * Where onlyNew remembers the asset ids already emitted. Default: an in-memory repository bounded to
      * 100,000 ids; use a persistent one (file, JDBC, Infinispan...) to survive restarts.
@@ -294,20 +306,20 @@ public class ScenarioConfiguration implements Cloneable {
         this.allPages = allPages;
     }
 
-    public Integer getPrefetchPages() {
+    public int getPrefetchPages() {
         return prefetchPages;
     }
 
-    /** prefetchPages as set, else the default of the consumer (true) or of the allPages producer (false). */
-    int effectivePrefetchPages(boolean consumer) {
-        if (prefetchPages != null) {
-            return prefetchPages;
-        }
-        return consumer ? DEFAULT_CONSUMER_PREFETCH_PAGES : 0;
+    public void setPrefetchPages(int prefetchPages) {
+        this.prefetchPages = prefetchPages;
     }
 
-    public void setPrefetchPages(Integer prefetchPages) {
-        this.prefetchPages = prefetchPages;
+    public long getFullCrawlInterval() {
+        return fullCrawlInterval;
+    }
+
+    public void setFullCrawlInterval(long fullCrawlInterval) {
+        this.fullCrawlInterval = fullCrawlInterval;
     }
 
     public int getMaxMessagesPerPoll() {

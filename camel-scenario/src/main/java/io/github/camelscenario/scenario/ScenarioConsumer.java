@@ -1,10 +1,11 @@
 package io.github.camelscenario.scenario;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.PageCrawl;
@@ -56,6 +57,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     private ExecutorService prefetchExecutor;
     /** This consumer's crawl; parked on the endpoint for the route's next consumer when the route stops. */
     private volatile Crawl crawl;
+    /** When the last full crawl of an onlyNew feed started (its catch-up crawls run in between). */
+    private long lastFullCrawl;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -69,7 +72,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         SearchRequest options = endpoint.getBinding().fromOptions();
         try {
             new SearchRequestValidator(field -> "option '" + field + "'").validate(
-                    Paging.pageRequest(options, Paging.firstPage(options), Paging.crawlHitsPerPage(options)));
+                    Paging.pageRequest(options, Paging.firstPage(options), Paging.crawlStep(options)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "The scenario consumer searches with its endpoint options only (it has no body or headers): "
@@ -92,11 +95,12 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             }
             ServiceHelper.startService(repository);
         }
-        int prefetch = configuration.effectivePrefetchPages(true);
+        int prefetch = configuration.getPrefetchPages();
         if (prefetch > 0) {
-            prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newFixedThreadPool(this, "ScenarioPrefetch", prefetch + 1);
+            prefetchExecutor = getEndpoint().newReadAheadPool(this, "ScenarioPrefetch", prefetch + 1);
         }
+        // a feed starts by catching up (cheap after a restart or a fail-over); the first full crawl comes later
+        lastFullCrawl = System.currentTimeMillis();
         if (crawl == null && getRouteId() != null) {
             // the route was stopped and started again: a new consumer, the same crawl
             crawl = getEndpoint().takeParkedCrawl(getRouteId());
@@ -194,38 +198,57 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         return batch.count;
     }
 
-    /** The crawl this poll continues: the current one, rewound if exchanges failed, else a new one. */
+    /** The crawl this poll continues: the current one, gone back for hits whose exchange failed, else a new one. */
     private Crawl crawlForThisPoll() {
         Crawl c = crawl;
         if (c != null) {
-            int failedPage = c.failedPage.getAndSet(Integer.MAX_VALUE);
-            if (failedPage != Integer.MAX_VALUE) {
-                LOG.debug("Exchanges failed since the last poll: going back to page {} to offer them again", failedPage);
-                c.pages.rewindTo(failedPage, 0);
-            }
+            c.replayFailures();
         }
         if (c == null || c.pages.isComplete()) {
-            c = new Crawl(new PageCrawl(
-                    getEndpoint().getClient(), template, configuration.getMaxResults(),
-                    configuration.effectivePrefetchPages(true), prefetchExecutor, configuration.getRetryInitialDelay()));
+            boolean catchUp = isCatchUpDue();
+            if (!catchUp) {
+                lastFullCrawl = System.currentTimeMillis();
+            }
+            c = new Crawl(new PageCrawl(getEndpoint().getClient(), template, configuration.getMaxResults(),
+                    configuration.getPrefetchPages(), prefetchExecutor, configuration.getRetryInitialDelay(),
+                    catchUp ? this::isDelivered : null));
             crawl = c;
         }
         return c;
     }
 
     /**
-     * Whether a hit is to be emitted: not emitted earlier in this crawl (results moved between pages, or a rewind after
-     * a failure), not still being routed, and with onlyNew not delivered before. A hit without an id is known by its
-     * position in the crawl; onlyNew cannot remember it across crawls, so it skips it.
+     * Whether the next crawl is a catch-up one: an onlyNew feed in the crawl's own order (newest first), whose full
+     * crawl is not due.
+     */
+    private boolean isCatchUpDue() {
+        long interval = configuration.getFullCrawlInterval();
+        return repository != null && template.getSortBy() == null && interval > 0
+               && System.currentTimeMillis() - lastFullCrawl < interval;
+    }
+
+    private boolean isDelivered(Asset asset) {
+        return repository.contains(asset.getId());
+    }
+
+    /**
+     * Whether a hit is to be emitted: while the crawl goes back over hits it handed out before, only those whose
+     * exchange failed; else not still being routed, and with onlyNew not delivered before. A hit without an id is known
+     * by its offset; onlyNew cannot remember it across crawls, so it skips it.
      */
     private boolean isNew(Crawl c, PageCrawl.Hit hit) {
-        String id = hit.asset().getId();
-        if (id == null && repository != null) {
-            c.skippedWithoutId++;
-            return false;
+        if (c.isReplaying(hit)) {
+            return c.replaying.remove(Crawl.key(hit));
         }
-        return !c.emitted.contains(Crawl.key(hit))
-               && (id == null || !inFlightIds.contains(id) && (repository == null || !repository.contains(id)));
+        String id = hit.asset().getId();
+        if (id == null) {
+            if (repository != null) {
+                c.skippedWithoutId++;
+                return false;
+            }
+            return true;
+        }
+        return !inFlightIds.contains(id) && (repository == null || !repository.contains(id));
     }
 
     /** Whether a poll may send one more exchange. */
@@ -281,16 +304,15 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         return index;
     }
 
-    /** The crawl being walked and what it has emitted. Owned by one consumer. */
+    /** The crawl being walked, and the hits whose exchange failed. Owned by one consumer. */
     static final class Crawl {
         final PageCrawl pages;
-        /**
-         * Keys ({@link #key}) emitted during this crawl: at most one per hit walked (bounded by totalHits /
-         * maxResults).
-         */
-        final Set<String> emitted = ConcurrentHashMap.newKeySet();
-        /** Lowest page of an exchange that failed since the last poll, {@code MAX_VALUE} when none. */
-        final AtomicInteger failedPage = new AtomicInteger(Integer.MAX_VALUE);
+        /** Hits whose exchange failed since the last poll, by {@link #key}, with their offsets. */
+        final Map<String, Long> failed = new ConcurrentHashMap<>();
+        /** The failed hits the crawl is going back for (poll thread only). */
+        Set<String> replaying = new HashSet<>();
+        /** The offset up to which hits were handed out before the crawl went back; {@code -1} when not going back. */
+        long replayUntil = -1;
         /** onlyNew hits skipped because they have no id (poll thread only). */
         int skippedWithoutId;
 
@@ -298,10 +320,43 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             this.pages = pages;
         }
 
-        /** A hit's id, or for a hit without one its position in this crawl (no id starts with a NUL character). */
+        /** A hit's id, or for a hit without one its offset in this crawl (no id starts with a NUL character). */
         static String key(PageCrawl.Hit hit) {
             String id = hit.asset().getId();
-            return id != null ? id : "\0" + hit.page() + ":" + hit.index();
+            return id != null ? id : "\0" + hit.offset();
+        }
+
+        /**
+         * Goes back to the earliest hit whose exchange failed since the last poll: the hits up to where the crawl
+         * stood are walked again, and only the failed ones are emitted. The ids of failed hits are all it keeps.
+         */
+        void replayFailures() {
+            if (failed.isEmpty()) {
+                return;
+            }
+            long earliest = Long.MAX_VALUE;
+            for (Map.Entry<String, Long> e : failed.entrySet()) {
+                replaying.add(e.getKey());
+                earliest = Math.min(earliest, e.getValue());
+            }
+            failed.clear();
+            replayUntil = Math.max(replayUntil, pages.isComplete() ? Long.MAX_VALUE : pages.position());
+            LOG.debug("Exchanges failed since the last poll: going back to offset {} to offer them again", earliest);
+            pages.rewindTo(earliest);
+        }
+
+        /** Whether {@code hit} was handed out before the crawl went back; past that point, the going back is over. */
+        boolean isReplaying(PageCrawl.Hit hit) {
+            if (replayUntil < 0) {
+                return false;
+            }
+            if (hit.offset() < replayUntil) {
+                return true;
+            }
+            // a failed hit not met again has moved (the index changed): the next crawl will meet it
+            replaying.clear();
+            replayUntil = -1;
+            return false;
         }
 
         void reportSkippedWithoutId() {
@@ -381,7 +436,6 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
 
         private void track(PageCrawl.Hit hit) {
-            crawl.emitted.add(Crawl.key(hit));
             String id = hit.asset().getId();
             if (id != null) {
                 inFlightIds.add(id);
@@ -389,7 +443,6 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         }
 
         private void untrack(PageCrawl.Hit hit) {
-            crawl.emitted.remove(Crawl.key(hit));
             String id = hit.asset().getId();
             if (id != null) {
                 inFlightIds.remove(id);
@@ -400,7 +453,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             untrack(heldHit);
             releaseExchange(held, false);
             // not sent: the next poll (or the restarted route) starts at this hit again
-            crawl.pages.rewindTo(heldHit.page(), heldHit.index());
+            crawl.pages.pushBack(heldHit);
             count--;
             held = null;
             heldHit = null;
@@ -408,20 +461,20 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Records a delivered id (onlyNew) or, on failure, makes the hit eligible again and rewinds the crawl; a hit without
-     * an id is tracked by its position in the crawl the same way.
+     * Records a delivered id (onlyNew) or, on failure, the hit for the next poll to go back for; a hit without an id is
+     * tracked by its offset in the crawl the same way.
      */
     private final class Outcome implements Synchronization {
         private final Crawl crawl;
         private final String id;
         private final String key;
-        private final int page;
+        private final long offset;
 
         Outcome(Crawl crawl, PageCrawl.Hit hit) {
             this.crawl = crawl;
             this.id = hit.asset().getId();
             this.key = Crawl.key(hit);
-            this.page = hit.page();
+            this.offset = hit.offset();
         }
 
         @Override
@@ -440,8 +493,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             if (id != null) {
                 inFlightIds.remove(id);
             }
-            crawl.emitted.remove(key);
-            crawl.failedPage.accumulateAndGet(page, Math::min);
+            crawl.failed.put(key, offset);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.github.camelscenario.scenario;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.RetryPolicy;
@@ -13,11 +14,13 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Search Scenario assets by text, filter or similar image: as a producer, one page or a lazy stream over every page;
@@ -79,10 +82,15 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException(
                     "Invalid option 'maxResults' = " + configuration.getMaxResults() + ": must be 0 (no cap) or more");
         }
-        Integer prefetch = configuration.getPrefetchPages();
-        if (prefetch != null && (prefetch < 0 || prefetch > 16)) {
+        int prefetch = configuration.getPrefetchPages();
+        if (prefetch < 0 || prefetch > 16) {
             throw new IllegalArgumentException("Invalid option 'prefetchPages' = " + configuration.getPrefetchPages()
                                                + ": must be between 0 and 16");
+        }
+        if (configuration.getFullCrawlInterval() < 0) {
+            throw new IllegalArgumentException("Invalid option 'fullCrawlInterval' = "
+                                               + configuration.getFullCrawlInterval()
+                                               + " ms: must be 0 (every poll a full crawl) or more");
         }
         if (configuration.getMaxMessagesPerPoll() < 0) {
             throw new IllegalArgumentException("Invalid option 'maxMessagesPerPoll' = "
@@ -155,7 +163,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                 .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
                 .retryPolicy(retryPolicy())
                 // one connection per page in flight, plus room for producers sharing the endpoint
-                .maxConnections(Math.max(20, configuration.effectivePrefetchPages(true) + 2));
+                .maxConnections(Math.max(20, configuration.getPrefetchPages() + 2));
         if (configuration.getProxyHost() != null) {
             b.proxy(configuration.getProxyHost(), configuration.getProxyPort());
         }
@@ -184,6 +192,21 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
 
     ScenarioConsumer.Crawl takeParkedCrawl(String routeId) {
         return parkedCrawls.remove(routeId);
+    }
+
+    /**
+     * A fixed pool for the reads a crawl requests ahead, rejecting visibly once shut down: Camel's default profile
+     * says CallerRuns, which silently drops a task sent to a pool shut down, and a crawl would wait for it.
+     */
+    ExecutorService newReadAheadPool(Object source, String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        // unbounded (Camel reads 0 or less as no queue at all): the pool bounds the requests sent at once, the windows
+        // bound what waits
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return getCamelContext().getExecutorServiceManager().newThreadPool(source, name, profile);
     }
 
     /** How exchanges become requests; built from the options when the endpoint is created, or on first use. */

@@ -14,9 +14,7 @@ import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,28 +45,12 @@ public class ScenarioProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         ScenarioConfiguration configuration = getEndpoint().getConfiguration();
-        int prefetch = configuration.effectivePrefetchPages(false);
+        int prefetch = configuration.getPrefetchPages();
         if (configuration.isAllPages() && prefetch > 0) {
             // shared by the iterators of concurrent exchanges: it also bounds how many requests this endpoint sends
             // ahead at once, whatever the number of exchanges
-            prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newThreadPool(this, "ScenarioAllPagesPrefetch", prefetchPoolProfile(prefetch + 1));
+            prefetchExecutor = getEndpoint().newReadAheadPool(this, "ScenarioAllPagesPrefetch", prefetch + 1);
         }
-    }
-
-    /**
-     * A fixed pool that rejects visibly once shut down. Camel's default profile says CallerRuns, which silently drops a
-     * task sent to a pool shut down, and a crawl would wait for it forever.
-     */
-    private static ThreadPoolProfile prefetchPoolProfile(int threads) {
-        ThreadPoolProfile profile = new ThreadPoolProfile("ScenarioAllPagesPrefetch");
-        profile.setPoolSize(threads);
-        profile.setMaxPoolSize(threads);
-        // unbounded (Camel reads 0 or less as no queue at all): the pool bounds the requests sent at once, the windows
-        // bound what waits
-        profile.setMaxQueueSize(Integer.MAX_VALUE);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return profile;
     }
 
     @Override
@@ -110,7 +92,7 @@ public class ScenarioProducer extends DefaultProducer {
         ScenarioConfiguration configuration = endpoint.getConfiguration();
         if (configuration.isAllPages()) {
             SearchHitIterator hits = new SearchHitIterator(endpoint.getClient(), request, configuration.getMaxResults(),
-                    configuration.effectivePrefetchPages(false), prefetchExecutor, configuration.getRetryInitialDelay());
+                    configuration.getPrefetchPages(), prefetchExecutor, configuration.getRetryInitialDelay());
             iterators.add(hits);
             // the first page is fetched now: a bad filter or bad credentials fail this exchange, not the splitter,
             // and the totals are known for the headers

@@ -63,12 +63,12 @@ abstract class ConsumerTestSupport {
         return context.getEndpoint("mock:" + name, MockEndpoint.class);
     }
 
-    /** The {@code page} of every search request the server received, in arrival order. */
-    protected List<Integer> requestedPages() {
+    /** The page each read of the server received was for, in arrival order. */
+    protected List<Integer> requestedPages(CrawlPages pages) {
         return wireMock.findAll(postRequestedFor(urlPathEqualTo(CrawlPages.SEARCH_PATH))).stream()
                 .map(r -> {
                     try {
-                        return JSON.readTree(r.getBodyAsString()).path("page").asInt();
+                        return pages.pageOf(JSON.readTree(r.getBodyAsString()));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

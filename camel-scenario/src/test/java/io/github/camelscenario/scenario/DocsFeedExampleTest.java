@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelscenario.scenario.client.Paging;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -61,7 +62,7 @@ class DocsFeedExampleTest extends ConsumerTestSupport {
         context = newContext();
         startFeed(context);
         await().atMost(5, TimeUnit.SECONDS).until(() -> Files.exists(assets.resolve("a3.json")));
-        await().atMost(2, TimeUnit.SECONDS).until(() -> requestedPages().size() >= 2);
+        await().atMost(2, TimeUnit.SECONDS).until(() -> requestedPages(CrawlPages.step(Paging.DEFAULT_CRAWL_HITS_PER_PAGE)).size() >= 2);
         assertThat(Files.list(assets).map(p -> p.getFileName().toString())).containsExactly("a3.json");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelscenario.scenario;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,9 +16,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * Crawls {@code args[0]} hits (100 a page, from an in-process client making each page on request) with onlyNew and
- * the default repository, and exits 0 when every hit was routed once. Run by {@link ScenarioConsumerMemoryTest} in a
- * JVM with a small heap.
+ * Crawls {@code args[0]} hits (from an in-process client making each read on request), with onlyNew and the default
+ * repository when {@code args[1]} is {@code onlyNew}, and exits 0 when every hit was routed once. It prints the heap
+ * still used after a full GC at the end of the crawl (the consumer and its crawl still alive). Run by
+ * {@link ScenarioConsumerMemoryTest} in JVMs with a small heap.
  */
 public final class MemoryCrawlMain {
 
@@ -26,6 +28,7 @@ public final class MemoryCrawlMain {
 
     public static void main(String[] args) throws Exception {
         long total = Long.parseLong(args[0]);
+        boolean onlyNew = args.length > 1 && "onlyNew".equals(args[1]);
         ScenarioClient client = request -> page(request, total);
         AtomicLong routed = new AtomicLong();
         AtomicLong batchCompletes = new AtomicLong();
@@ -35,7 +38,8 @@ public final class MemoryCrawlMain {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("scenario:search?query=dragon&onlyNew=true&scenarioClient=#pages&initialDelay=0&delay=600000")
+                    from("scenario:search?query=dragon&onlyNew=" + onlyNew
+                         + "&scenarioClient=#pages&initialDelay=0&delay=600000")
                             .process(e -> {
                                 if (e.getProperty("CamelBatchComplete", false, Boolean.class)) {
                                     batchCompletes.incrementAndGet();
@@ -51,19 +55,24 @@ public final class MemoryCrawlMain {
             context.start();
             boolean finished = done.await(120, TimeUnit.SECONDS);
             Runtime rt = Runtime.getRuntime();
+            long used = rt.totalMemory() - rt.freeMemory();
+            System.gc();
+            System.gc();
+            long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.println("routed=" + routed.get() + " batchCompletes=" + batchCompletes.get() + " maxHeapMb="
-                               + rt.maxMemory() / (1024 * 1024) + " usedMb="
-                               + (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+                               + rt.maxMemory() / (1024 * 1024) + " usedMb=" + used / (1024 * 1024) + " retainedKb="
+                               + retained / 1024);
             System.exit(finished && routed.get() == total ? 0 : 1);
         }
     }
 
     private static SearchPage page(SearchRequest request, long total) {
-        int perPage = request.getHitsPerPage();
-        int page = request.getPage();
+        boolean byPage = request.getPage() != null;
+        int count = byPage ? request.getHitsPerPage() : request.getLimit();
+        long from = byPage ? (long) (request.getPage() - 1) * count : request.getOffset();
         SearchPage answer = new SearchPage();
-        List<Asset> hits = new ArrayList<>(perPage);
-        for (long i = (long) (page - 1) * perPage; i < Math.min((long) page * perPage, total); i++) {
+        List<Asset> hits = new ArrayList<>(count);
+        for (long i = from; i < Math.min(from + count, total); i++) {
             Asset a = new Asset();
             a.setId("asset_" + Long.toHexString(0x1000000000L + i) + "_xxxxxxxxxxxxxxxx");
             a.setMimeType("image/png");
@@ -77,10 +86,7 @@ public final class MemoryCrawlMain {
             hits.add(a);
         }
         answer.setHits(hits);
-        answer.setPage(page);
-        answer.setHitsPerPage(perPage);
         answer.setTotalHits(total);
-        answer.setTotalPages((int) ((total + perPage - 1) / perPage));
         return answer;
     }
 }

@@ -20,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 class ProducerAllPagesFailureTest extends WireMockTestSupport {
 
+    private final CrawlPages pages = CrawlPages.step(2);
+
     /** 14 pages of 2 hits, a1..a28; page 5 answers 400 (not retried). */
     private void stubCrawlFailingAtPage5() {
-        CrawlPages.stubCrawl(wireMock, "a", 28, 2);
-        wireMock.stubFor(CrawlPages.searchPage(5).willReturn(aResponse().withStatus(400)
+        pages.stubAll(wireMock, CrawlPages.ids("a", 28));
+        wireMock.stubFor(pages.read(5).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad page\"}")));
     }
 
@@ -48,7 +50,7 @@ class ProducerAllPagesFailureTest extends WireMockTestSupport {
     }
 
     private List<Integer> pagesAsked() {
-        return sentBodies().stream().map(b -> b.get("page").asInt()).collect(Collectors.toList());
+        return sentBodies().stream().map(pages::pageOf).collect(Collectors.toList());
     }
 
     @Test
@@ -57,7 +59,7 @@ class ProducerAllPagesFailureTest extends WireMockTestSupport {
         MockEndpoint hit = getMockEndpoint("mock:hit");
         hit.expectedMessageCount(8);
 
-        Exchange result = splitWith("");
+        Exchange result = splitWith("&prefetchPages=0");
 
         hit.assertIsSatisfied();
         // a8, the last hit of page 4, used to be lost: the splitter asks hasNext() before routing the hit it took
@@ -80,8 +82,8 @@ class ProducerAllPagesFailureTest extends WireMockTestSupport {
 
     @Test
     void aFailingFirstPageFailsTheExchangeItselfBeforeTheSplit() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 28, 2);
-        wireMock.stubFor(CrawlPages.searchPage(1).willReturn(aResponse().withStatus(400)
+        pages.stubAll(wireMock, CrawlPages.ids("a", 28));
+        wireMock.stubFor(pages.read(1).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad filter\"}")));
         MockEndpoint hit = getMockEndpoint("mock:hit");
         hit.expectedMessageCount(0);

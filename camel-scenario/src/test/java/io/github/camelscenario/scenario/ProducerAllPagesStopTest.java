@@ -32,6 +32,8 @@ class ProducerAllPagesStopTest extends WireMockTestSupport {
 
     private static final String URI = "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=1";
 
+    private static final CrawlPages PAGES = CrawlPages.step(2);
+
     private final ExecutorService walker = Executors.newSingleThreadExecutor();
 
     @AfterEach
@@ -41,7 +43,7 @@ class ProducerAllPagesStopTest extends WireMockTestSupport {
 
     @Test
     void iterationAfterItsProducerTemplateStoppedFailsAtOnce() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 10, 2);
+        PAGES.stubAll(wireMock, CrawlPages.ids("a", 10));
         ProducerTemplate own = context.createProducerTemplate();
         SearchHitIterator it = own.requestBody(URI, null, SearchHitIterator.class);
         assertThat(it.next().getId()).isEqualTo("a1");
@@ -62,10 +64,10 @@ class ProducerAllPagesStopTest extends WireMockTestSupport {
 
     @Test
     void aWaitForAPageInFlightEndsWhenItsProducerStops() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 10, 2);
+        PAGES.stubAll(wireMock, CrawlPages.ids("a", 10));
         // page 2 takes far longer than the test may wait
-        wireMock.stubFor(CrawlPages.searchPage(2)
-                .willReturn(okJson(CrawlPages.page(2, 2, 10, "a3", "a4")).withFixedDelay(20_000)));
+        wireMock.stubFor(PAGES.read(2)
+                .willReturn(okJson(PAGES.answer(2, CrawlPages.ids("a", 10))).withFixedDelay(20_000)));
         ProducerTemplate own = context.createProducerTemplate();
         SearchHitIterator it = own.requestBody(URI, null, SearchHitIterator.class);
         it.next();
@@ -88,10 +90,10 @@ class ProducerAllPagesStopTest extends WireMockTestSupport {
 
     @Test
     void aRequestQueuedInThePoolEndsWhenItsProducerStops() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 10, 2);
+        PAGES.stubAll(wireMock, CrawlPages.ids("a", 10));
         for (int p = 2; p <= 5; p++) {
-            wireMock.stubFor(CrawlPages.searchPage(p)
-                    .willReturn(okJson(CrawlPages.page(p, 2, 10, "x", "y")).withFixedDelay(20_000)));
+            wireMock.stubFor(PAGES.read(p)
+                    .willReturn(okJson(PAGES.answer(p, CrawlPages.ids("a", 10))).withFixedDelay(20_000)));
         }
         ProducerTemplate own = context.createProducerTemplate();
         // prefetchPages=1: a pool of 2 threads; each of two iterators keeps one busy with its slow page 2
@@ -113,7 +115,7 @@ class ProducerAllPagesStopTest extends WireMockTestSupport {
 
     @Test
     void aStreamingSplitThatOutlivesTheShutdownTimeoutFailsRatherThanHangs() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 10, 2);
+        PAGES.stubAll(wireMock, CrawlPages.ids("a", 10));
         CountDownLatch firstHit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         context.addRoutes(new RouteBuilder() {

@@ -12,32 +12,30 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** allPages: a lazy iterator that fetches page N+1 only when page N is used up, and always stops. */
+/** allPages: a lazy iterator over every hit, reading a bounded window ahead (or none), and always stopping. */
 class ProducerAllPagesTest extends WireMockTestSupport {
 
-    private void stubPage(int page, int hitsPerPage, long totalHits, int totalPages, String... ids) {
-        wireMock.stubFor(search().withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(page))))
-                .willReturn(okJson(CrawlPages.pageClaiming(page, hitsPerPage, totalHits, totalPages, ids))));
-    }
+    private final CrawlPages pages = CrawlPages.step(2);
 
-    private static List<String> ids(Iterator<Asset> it) {
+    private static List<String> walk(Iterator<Asset> it) {
         List<String> ids = new ArrayList<>();
         it.forEachRemaining(a -> ids.add(a.getId()));
         return ids;
     }
 
+    private List<Integer> pagesAsked() {
+        return sentBodies().stream().map(pages::pageOf).toList();
+    }
+
     @Test
-    void byDefaultFetchesTheNextPageOnlyWhenConsumed() {
-        stubPage(1, 2, 5, 3, "a1", "a2");
-        stubPage(2, 2, 5, 3, "a3", "a4");
-        stubPage(3, 2, 5, 3, "a5");
-        Exchange out = template.request("scenario:search?query=cat&hitsPerPage=2&allPages=true", e -> {
+    void withoutReadAheadFetchesTheNextPageOnlyWhenConsumed() {
+        pages.stubAll(wireMock, ids("a", 5));
+        Exchange out = template.request("scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=0", e -> {
         });
         @SuppressWarnings("unchecked")
         Iterator<Asset> it = out.getMessage().getBody(Iterator.class);
@@ -51,32 +49,28 @@ class ProducerAllPagesTest extends WireMockTestSupport {
         assertThat(searchRequests()).hasSize(1);
         assertThat(it.next().getId()).isEqualTo("a3");
         assertThat(searchRequests()).hasSize(2);
-        assertThat(ids(it)).containsExactly("a4", "a5");
-        assertThat(sentBodies()).extracting(b -> b.get("page").asInt()).containsExactly(1, 2, 3);
+        assertThat(walk(it)).containsExactly("a4", "a5");
+        assertThat(pagesAsked()).containsExactly(1, 2, 3);
     }
 
     @Test
-    void withPrefetchPagesReadsAheadBoundedAndStillInOrder() {
-        for (int p = 1; p <= 6; p++) {
-            stubPage(p, 2, 12, 6, "p" + p + "a", "p" + p + "b");
-        }
-        Iterator<Asset> it = template.requestBody(
-                "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=2", null, Iterator.class);
+    void byDefaultReadsTwoPagesAheadBoundedAndStillInOrder() {
+        pages.stubAll(wireMock, ids("a", 12));
+        Iterator<Asset> it = template.requestBody("scenario:search?query=cat&hitsPerPage=2&allPages=true", null,
+                Iterator.class);
         // page 1 answered: pages 2 and 3 are asked ahead, and no further while page 1 is not walked
         await().atMost(5, TimeUnit.SECONDS).until(() -> searchRequests().size() == 3);
-        assertThat(sentBodies()).extracting(b -> b.get("page").asInt()).containsExactlyInAnyOrder(1, 2, 3);
-        assertThat(it.next().getId()).isEqualTo("p1a");
+        assertThat(pagesAsked()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(it.next().getId()).isEqualTo("a1");
         assertThat(searchRequests()).hasSize(3);
 
-        assertThat(ids(it)).containsExactly("p1b", "p2a", "p2b", "p3a", "p3b", "p4a", "p4b", "p5a", "p5b", "p6a", "p6b");
-        assertThat(sentBodies()).extracting(b -> b.get("page").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+        assertThat(walk(it)).containsExactly(ids("a", 2, 12));
+        assertThat(pagesAsked()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
     }
 
     @Test
     void closingAPrefetchingIteratorStopsRequesting() throws Exception {
-        for (int p = 1; p <= 50; p++) {
-            stubPage(p, 2, 100, 50, "p" + p + "a", "p" + p + "b");
-        }
+        pages.stubAll(wireMock, ids("a", 100));
         SearchHitIterator it = template.requestBody(
                 "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=3", null, SearchHitIterator.class);
         it.next();
@@ -87,48 +81,51 @@ class ProducerAllPagesTest extends WireMockTestSupport {
     }
 
     @Test
-    void stopsAtTotalPagesEvenIfTheServerWouldAnswerMore() {
-        // a misbehaving server: every page is full, but it said there are 2 pages
-        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 2, 4, 2, "x", "y"))));
+    void stopsAtTheTotalEvenIfTheServerWouldAnswerMore() {
+        pages.stubAll(wireMock, ids("a", 4));
+        // any other read would be answered, full
+        wireMock.stubFor(search().atPriority(10).willReturn(okJson(pages.answer(3, ids("x", 10)))));
         Iterator<Asset> it = template.requestBody("scenario:search?query=cat&hitsPerPage=2&allPages=true", null,
                 Iterator.class);
-        assertThat(ids(it)).hasSize(4);
-        assertThat(searchRequests()).hasSize(2);
+        assertThat(walk(it)).containsExactly(ids("a", 4));
+        assertThat(pagesAsked()).containsExactlyInAnyOrder(1, 2);
     }
 
     @Test
     void stopsOnAnEmptyPage() {
-        stubPage(1, 2, 100, 50, "a1", "a2");
-        stubPage(2, 2, 100, 50);
-        Iterator<Asset> it = template.requestBody("scenario:search?query=cat&hitsPerPage=2&allPages=true", null,
-                Iterator.class);
-        assertThat(ids(it)).containsExactly("a1", "a2");
+        wireMock.stubFor(pages.read(1).willReturn(okJson(CrawlPages.pageClaiming(1, 2, 100, 50, "a1", "a2"))));
+        wireMock.stubFor(pages.read(2).willReturn(okJson("{\"hits\":[],\"estimatedTotalHits\":100}")));
+        Iterator<Asset> it = template.requestBody(
+                "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=0", null, Iterator.class);
+        assertThat(walk(it)).containsExactly("a1", "a2");
         assertThat(searchRequests()).hasSize(2);
     }
 
     @Test
     void stopsAtMaxResultsWithoutFetchingMore() {
-        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 3, 1_000_000, 333_334, "x", "y", "z"))));
+        CrawlPages threes = CrawlPages.step(3);
+        threes.stubAll(wireMock, ids("x", 30));
         Iterator<Asset> it = template.requestBody(
                 "scenario:search?query=cat&hitsPerPage=3&allPages=true&maxResults=7", null, Iterator.class);
-        assertThat(ids(it)).hasSize(7);
+        assertThat(walk(it)).containsExactly(ids("x", 7));
         assertThat(searchRequests()).hasSize(3);
     }
 
     @Test
-    void startsAtTheRequestedPageWithAFullPageSizeByDefault() {
-        stubPage(4, 100, 301, 4, "last");
+    void startsAtTheRequestedPageWithTheLargestPageSizeAndTheNewestFirstByDefault() {
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(4, 96, 289, 4, "last"))));
         Iterator<Asset> it = template.requestBody("scenario:search?query=cat&page=4&allPages=true", null,
                 Iterator.class);
-        assertThat(ids(it)).containsExactly("last");
-        assertThat(lastSentBody()).isEqualTo(json("{'query':'cat','page':4,'hitsPerPage':100}"));
+        assertThat(walk(it)).containsExactly("last");
+        assertThat(lastSentBody())
+                .isEqualTo(json("{'query':'cat','page':4,'hitsPerPage':96,'sortBy':['createdAt:desc']}"));
     }
 
     @Test
     void closingStopsFetching() throws Exception {
-        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 2, 100, 50, "x", "y"))));
-        SearchHitIterator it = template.requestBody("scenario:search?query=cat&hitsPerPage=2&allPages=true", null,
-                SearchHitIterator.class);
+        pages.stubAll(wireMock, ids("a", 100));
+        SearchHitIterator it = template.requestBody(
+                "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=0", null, SearchHitIterator.class);
         it.next();
         it.close();
         assertThat(it.hasNext()).isFalse();
@@ -137,9 +134,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
 
     @Test
     void streamingSplitWalksEveryHitOneMessageEach() throws Exception {
-        stubPage(1, 2, 5, 3, "a1", "a2");
-        stubPage(2, 2, 5, 3, "a3", "a4");
-        stubPage(3, 2, 5, 3, "a5");
+        pages.stubAll(wireMock, ids("a", 5));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

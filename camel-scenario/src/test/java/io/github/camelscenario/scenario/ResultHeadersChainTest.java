@@ -19,7 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static io.github.camelscenario.scenario.CrawlPages.page;
-import static io.github.camelscenario.scenario.CrawlPages.searchPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What one Scenario step answered never steers the next Scenario step on the same exchange. */
@@ -30,12 +29,12 @@ class ResultHeadersChainTest extends ConsumerTestSupport {
 
     /** Every page of the search {@code query}, ids {@code query1..}, served by the request's query and page. */
     private void stubSearch(String query, int totalHits, int hitsPerPage) {
-        int pages = (totalHits + hitsPerPage - 1) / hitsPerPage;
-        for (int p = 1; p <= pages; p++) {
-            int from = (p - 1) * hitsPerPage + 1;
-            wireMock.stubFor(searchPage(p).withRequestBody(matchingJsonPath("$.query", equalTo(query)))
-                    .willReturn(okJson(page(p, hitsPerPage, totalHits,
-                            ids(query, from, Math.min(p * hitsPerPage, totalHits))))));
+        CrawlPages pages = CrawlPages.step(hitsPerPage);
+        String[] all = ids(query, totalHits);
+        int count = (totalHits + hitsPerPage - 1) / hitsPerPage;
+        for (int p = 1; p <= count; p++) {
+            wireMock.stubFor(pages.read(p).withRequestBody(matchingJsonPath("$.query", equalTo(query)))
+                    .willReturn(okJson(pages.answer(p, all))));
         }
     }
 
@@ -74,15 +73,18 @@ class ResultHeadersChainTest extends ConsumerTestSupport {
 
         List<JsonNode> exports = bodiesFor("export");
         // each export is a whole crawl from page 1, whatever page the feed hit came from
-        assertThat(exports).extracting(b -> b.get("page").asInt()).containsOnly(1, 2);
-        assertThat(exports.stream().filter(b -> b.get("page").asInt() == 1)).hasSize(6);
+        CrawlPages pages = CrawlPages.step(2);
+        assertThat(exports).extracting(pages::pageOf).containsOnly(1, 2);
+        assertThat(exports.stream().filter(b -> pages.pageOf(b) == 1)).hasSize(6);
         assertThat(exported.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(Asset.class).getId())
                 .containsSequence("export1", "export2", "export3", "export4");
     }
 
     @Test
     void aSecondProducerDoesNotReuseTheFirstSearchPaging() throws Exception {
-        stubSearch("first", 30, 5);
+        wireMock.stubFor(post(urlPathEqualTo(CrawlPages.SEARCH_PATH))
+                .withRequestBody(matchingJsonPath("$.query", equalTo("first")))
+                .willReturn(okJson(page(3, 5, 30, ids("first", 11, 15)))));
         // answers whatever paging it is asked for (the old bug asked for page 3 of 5 hits)
         wireMock.stubFor(post(urlPathEqualTo(CrawlPages.SEARCH_PATH))
                 .withRequestBody(matchingJsonPath("$.query", equalTo("second")))

@@ -28,7 +28,8 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
 
     @Test
     void multiPageCrawlDeliversEveryHitOnceInOrderWithBatchProperties() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 12, 5);
+        CrawlPages pages = CrawlPages.step(5);
+        pages.stubAll(wireMock, ids("a", 12));
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -53,14 +54,15 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
             assertThat(e.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(i == 11);
         }
         // the default delay is a minute: one crawl, each page asked once
-        assertThat(requestedPages()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(requestedPages(pages)).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(context.getEndpoint(scenario("query=dragon&hitsPerPage=5"), ScenarioEndpoint.class).getDelay())
                 .isEqualTo(ScenarioEndpoint.DEFAULT_CONSUMER_DELAY);
     }
 
     @Test
     void maxMessagesPerPollSplitsACrawlWithoutLossOrRepeat() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 12, 5);
+        CrawlPages pages = CrawlPages.step(5);
+        pages.stubAll(wireMock, ids("a", 12));
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -82,16 +84,17 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
             assertThat(e.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(i % 4 == 3);
         }
         // the second poll did not ask page 1 again: it went on from hit 5 (page 1, index 4)
-        List<Integer> pages = requestedPages();
-        assertThat(pages.subList(0, 3)).containsExactlyInAnyOrder(1, 2, 3);
-        assertThat(pages.get(3)).isEqualTo(1);
+        List<Integer> asked = requestedPages(pages);
+        assertThat(asked.subList(0, 3)).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(asked.get(3)).isEqualTo(1);
     }
 
     @Test
     void hitsThatMoveBetweenPagesAreEmittedOnce() throws Exception {
-        // a new asset pushed a1..a3 down while the crawl was running: page 2 repeats a3
-        wireMock.stubFor(searchPage(1).willReturn(okJson(page(1, 3, 6, "a1", "a2", "a3"))));
-        wireMock.stubFor(searchPage(2).willReturn(okJson(page(2, 3, 6, "a3", "a4", "a5"))));
+        // a new asset landed in front of a1..a3 between the two reads: the second read finds a3 one place later
+        CrawlPages pages = CrawlPages.step(3);
+        wireMock.stubFor(pages.read(1).willReturn(okJson(pages.answer(1, "a1", "a2", "a3", "a4", "a5"))));
+        wireMock.stubFor(pages.read(2).willReturn(okJson(pages.answer(2, "new", "a1", "a2", "a3", "a4", "a5"))));
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -109,11 +112,12 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
 
     @Test
     void aFailingPageFailsThePollAndTheNextPollResumesAtThatPage() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 15, 3);
+        CrawlPages pages = CrawlPages.step(3);
+        pages.stubAll(wireMock, ids("a", 15));
         // page 3: two 503s (the first try and the client's one retry), then the page
-        CrawlPages.failThenAnswer(wireMock, "page3", () -> searchPage(3), 2,
+        CrawlPages.failThenAnswer(wireMock, "page3", () -> pages.read(3), 2,
                 aResponse().withStatus(503).withBody("{\"message\":\"busy\"}"),
-                okJson(page(3, 3, 15, "a7", "a8", "a9")));
+                okJson(pages.answer(3, ids("a", 15))));
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -136,12 +140,12 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         assertThat(a6.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(true);
         assertThat(out.getReceivedExchanges().get(6).getProperty(ExchangePropertyKey.BATCH_INDEX)).isEqualTo(0);
         // pages 1 and 2 were not asked again before the crawl was over
-        List<Integer> pages = requestedPages();
-        int secondCrawl = pages.subList(1, pages.size()).indexOf(1);
-        int firstCrawl = secondCrawl < 0 ? pages.size() : secondCrawl + 1;
-        assertThat(pages.subList(0, firstCrawl)).filteredOn(p -> p == 1).hasSize(1);
-        assertThat(pages.subList(0, firstCrawl)).filteredOn(p -> p == 2).hasSize(1);
-        assertThat(pages.subList(0, firstCrawl)).filteredOn(p -> p == 3).hasSize(3);
+        List<Integer> asked = requestedPages(pages);
+        int secondCrawl = asked.subList(1, asked.size()).indexOf(1);
+        int firstCrawl = secondCrawl < 0 ? asked.size() : secondCrawl + 1;
+        assertThat(asked.subList(0, firstCrawl)).filteredOn(p -> p == 1).hasSize(1);
+        assertThat(asked.subList(0, firstCrawl)).filteredOn(p -> p == 2).hasSize(1);
+        assertThat(asked.subList(0, firstCrawl)).filteredOn(p -> p == 3).hasSize(3);
     }
 
     @Test
@@ -157,7 +161,7 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         await().atMost(5, TimeUnit.SECONDS).until(() -> consumer.getErrorCounter() >= 2);
         assertThat(mock("out").getReceivedCounter()).isZero();
 
-        CrawlPages.stubCrawl(wireMock, "a", 3, 3);
+        CrawlPages.step(3).stubAll(wireMock, ids("a", 3));
         MockEndpoint out = mock("out");
         out.expectedMinimumMessageCount(3);
         out.assertIsSatisfied(5000);
@@ -166,33 +170,15 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
     }
 
     @Test
-    void aServerThatAlwaysAnswersFullPagesIsStoppedByTotalPages() throws Exception {
-        // every page claims 3 pages in all but is full, whatever page is asked
-        wireMock.stubFor(searchPage(1).atPriority(1).willReturn(okJson(CrawlPages.pageClaiming(1, 4, 12, 3,
-                ids("a", 4)))));
-        wireMock.stubFor(post(urlPathEqualTo(CrawlPages.SEARCH_PATH)).atPriority(5)
-                .willReturn(okJson(CrawlPages.pageClaiming(2, 4, 1000, 250, ids("b", 4)))));
-        start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(scenario("query=dragon&hitsPerPage=4")).to("mock:out");
-            }
-        });
-        MockEndpoint out = mock("out");
-        out.expectedMessageCount(8); // a1..a4, then b1..b4 twice but emitted once
-        out.assertIsSatisfied(5000);
-        await().atMost(2, TimeUnit.SECONDS).until(() -> requestedPages().size() >= 3);
-        // page 1 told 3 pages: later pages claiming 250 do not extend the crawl
-        assertThat(requestedPages()).containsExactlyInAnyOrder(1, 2, 3);
-        assertThat(out.getReceivedExchanges().get(7).getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(true);
-    }
-
-    @Test
     void aServerWithoutTotalsIsStoppedByMaxResults() throws Exception {
-        wireMock.stubFor(post(urlPathEqualTo(CrawlPages.SEARCH_PATH))
-                .willReturn(okJson(CrawlPages.pageWithoutTotals(ids("a", 10)))));
+        // a server that never ends: every read is full, and no answer tells a total
+        List<String> all = new ArrayList<>();
+        for (int p = 1; p <= 5; p++) {
+            all.addAll(Arrays.asList(ids("p" + p + "-", 10)));
+        }
+        CrawlPages pages = CrawlPages.step(10);
         for (int p = 1; p <= 4; p++) {
-            wireMock.stubFor(searchPage(p).willReturn(okJson(CrawlPages.pageWithoutTotals(ids("p" + p + "-", 10)))));
+            wireMock.stubFor(pages.read(p).willReturn(okJson(pages.answerWithoutTotals(p, all.toArray(new String[0])))));
         }
         start(new RouteBuilder() {
             @Override
@@ -207,7 +193,7 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         expected.addAll(Arrays.asList(ids("p2-", 10)));
         expected.addAll(Arrays.asList(ids("p3-", 5)));
         assertThat(assetIds(out.getReceivedExchanges())).containsExactlyElementsOf(expected);
-        assertThat(requestedPages()).containsExactly(1, 2, 3);
+        assertThat(requestedPages(pages)).containsExactly(1, 2, 3);
     }
 
     @Test

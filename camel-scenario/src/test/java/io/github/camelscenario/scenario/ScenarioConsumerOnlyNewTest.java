@@ -23,17 +23,14 @@ import static org.awaitility.Awaitility.await;
 
 class ScenarioConsumerOnlyNewTest extends ConsumerTestSupport {
 
+    private static final CrawlPages PAGES = CrawlPages.step(2);
+
     @TempDir
     Path tmp;
 
     /** Newest first, as a feed sorted by createdAt:desc would answer; 2 hits a page. */
     private void serveFeed(String... ids) {
-        int perPage = 2;
-        int pages = (ids.length + perPage - 1) / perPage;
-        for (int p = 1; p <= pages; p++) {
-            String[] onPage = java.util.Arrays.copyOfRange(ids, (p - 1) * perPage, Math.min(p * perPage, ids.length));
-            wireMock.stubFor(searchPage(p).willReturn(okJson(page(p, perPage, ids.length, onPage))));
-        }
+        PAGES.stubAll(wireMock, ids);
     }
 
     private RouteBuilder feed(String extraOptions) {
@@ -48,9 +45,9 @@ class ScenarioConsumerOnlyNewTest extends ConsumerTestSupport {
 
     /** Waits until the consumer has run {@code crawls} more crawls (page 1 asked that many more times). */
     private void awaitMoreCrawls(int crawls) {
-        long before = requestedPages().stream().filter(p -> p == 1).count();
+        long before = requestedPages(PAGES).stream().filter(p -> p == 1).count();
         await().atMost(5, TimeUnit.SECONDS)
-                .until(() -> requestedPages().stream().filter(p -> p == 1).count() >= before + crawls);
+                .until(() -> requestedPages(PAGES).stream().filter(p -> p == 1).count() >= before + crawls);
     }
 
     @Test
@@ -139,7 +136,7 @@ class ScenarioConsumerOnlyNewTest extends ConsumerTestSupport {
 
     @Test
     void withoutOnlyNewAFailedExchangeIsOfferedAgainWithoutRepeatingTheOthers() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 6, 2);
+        PAGES.stubAll(wireMock, CrawlPages.ids("a", 6));
         AtomicBoolean failedOnce = new AtomicBoolean();
         start(new RouteBuilder() {
             @Override

@@ -20,7 +20,7 @@ class ScenarioConsumerOwnershipTest extends ConsumerTestSupport {
 
     @Test
     void aTemplateReceivingFromTheRouteUriWalksItsOwnCrawl() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 100, 10, 5);
+        CrawlPages.step(10).stubAll(wireMock, ids("a", 100), 5);
         // a short delay: a template's consumer is suspended after each receive and goes on at its next poll
         String uri = scenario("query=dragon&hitsPerPage=10&delay=20");
         start(new RouteBuilder() {

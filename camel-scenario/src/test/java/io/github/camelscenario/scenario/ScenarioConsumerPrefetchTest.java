@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
-import static io.github.camelscenario.scenario.CrawlPages.page;
-import static io.github.camelscenario.scenario.CrawlPages.searchPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +20,7 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
     private static final int PAGES = 8;
     private static final int PER_PAGE = 5;
     private static final int SERVER_DELAY_MILLIS = 200;
+    private static final CrawlPages READS = CrawlPages.step(PER_PAGE);
 
     private RouteBuilder crawl(String id, int prefetchPages, List<List<Integer>> seenAtFirstHit, boolean waitForWindow) {
         return new RouteBuilder() {
@@ -34,9 +33,9 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
                                 if (waitForWindow) {
                                     // while page 1's first hit is being processed, pages 2..1+prefetch are requested
                                     await().atMost(3, TimeUnit.SECONDS)
-                                            .until(() -> requestedPages().size() >= 1 + prefetchPages);
+                                            .until(() -> requestedPages(READS).size() >= 1 + prefetchPages);
                                 }
-                                seenAtFirstHit.add(requestedPages());
+                                seenAtFirstHit.add(requestedPages(READS));
                             }
                         })
                         // some work per hit, as a real route has: 10 ms, 50 ms a page
@@ -60,7 +59,7 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
 
     @Test
     void pagesAheadAreRequestedWhilePageOneIsProcessedAndACrawlIsFaster() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", PAGES * PER_PAGE, PER_PAGE, SERVER_DELAY_MILLIS);
+        READS.stubAll(wireMock, ids("a", PAGES * PER_PAGE), SERVER_DELAY_MILLIS);
         List<List<Integer>> sequentialSeen = new ArrayList<>();
         List<List<Integer>> prefetchSeen = new ArrayList<>();
         context.addRoutes(crawl("sequential", 0, sequentialSeen, false));
@@ -70,13 +69,13 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
         long sequential = timeCrawl("sequential");
         // strictly one request after another: page 2 is asked only once page 1's hits are out
         assertThat(sequentialSeen.get(0)).containsExactly(1);
-        assertThat(requestedPages()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(requestedPages(READS)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
 
         wireMock.resetRequests();
         long prefetched = timeCrawl("prefetch");
         assertThat(prefetchSeen.get(0)).containsExactlyInAnyOrder(1, 2, 3);
         // every page once, none past totalPages
-        assertThat(requestedPages()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(requestedPages(READS)).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
 
         double ratio = (double) prefetched / sequential;
         System.out.printf("Scenario consumer crawl of %d pages (server %d ms a page, 50 ms of work a page): "
@@ -88,10 +87,11 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
 
     @Test
     void aRateLimitedPageShrinksTheWindowInsteadOfFailingTheCrawl() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 18, 3);
-        CrawlPages.failThenAnswer(wireMock, "limit", () -> searchPage(3), 2,
+        CrawlPages threes = CrawlPages.step(3);
+        threes.stubAll(wireMock, ids("a", 18));
+        CrawlPages.failThenAnswer(wireMock, "limit", () -> threes.read(3), 2,
                 aResponse().withStatus(429).withBody("{\"message\":\"slow down\"}"),
-                okJson(page(3, 3, 18, "a7", "a8", "a9")));
+                okJson(threes.answer(3, ids("a", 18))));
         String uri = scenario("query=dragon&hitsPerPage=3&prefetchPages=2&maxRetries=0&bridgeErrorHandler=true");
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -108,6 +108,6 @@ class ScenarioConsumerPrefetchTest extends ConsumerTestSupport {
         assertThat(mock("errors").getReceivedCounter()).isZero();
         // two 429s: 2 pages ahead, then 1, then none; it grows back only after 8 good pages
         assertThat(((ScenarioConsumer) context.getRoutes().get(0).getConsumer()).getCrawl().pages.getWindow()).isZero();
-        assertThat(requestedPages().stream().filter(p -> p == 3)).hasSize(3);
+        assertThat(requestedPages(threes).stream().filter(p -> p == 3)).hasSize(3);
     }
 }

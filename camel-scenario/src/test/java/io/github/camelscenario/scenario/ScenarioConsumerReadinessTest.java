@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Timeout;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
-import static io.github.camelscenario.scenario.CrawlPages.page;
-import static io.github.camelscenario.scenario.CrawlPages.searchPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,10 +29,11 @@ class ScenarioConsumerReadinessTest extends ConsumerTestSupport {
 
     @Test
     void readyOnceTheFirstPageAnsweredWhileTheFirstCrawlStillRuns() throws Exception {
-        wireMock.stubFor(searchPage(1).willReturn(okJson(page(1, 2, 6, ids("a", 1, 2)))));
+        CrawlPages pages = CrawlPages.step(2);
+        pages.stubAll(wireMock, ids("a", 6));
         // the rest of the first crawl is slow: the first poll lasts seconds
-        wireMock.stubFor(searchPage(2).willReturn(okJson(page(2, 2, 6, ids("a", 3, 4))).withFixedDelay(3000)));
-        wireMock.stubFor(searchPage(3).willReturn(okJson(page(3, 2, 6, ids("a", 5, 6))).withFixedDelay(3000)));
+        wireMock.stubFor(pages.read(2).willReturn(okJson(pages.answer(2, ids("a", 6))).withFixedDelay(3000)));
+        wireMock.stubFor(pages.read(3).willReturn(okJson(pages.answer(3, ids("a", 6))).withFixedDelay(3000)));
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         registry.register(new ConsumersHealthCheckRepository());
         start(new RouteBuilder() {

@@ -22,7 +22,7 @@ class ScenarioConsumerShutdownTest extends ConsumerTestSupport {
 
     @Test
     void stoppingTheRouteMidBatchStopsBetweenHitsAndARestartGoesOn() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 20, 5);
+        CrawlPages.step(5).stubAll(wireMock, ids("a", 20));
         CountDownLatch fifthStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         start(new RouteBuilder() {
@@ -75,7 +75,7 @@ class ScenarioConsumerShutdownTest extends ConsumerTestSupport {
     @Test
     @Timeout(30)
     void completeAllTasksSendsTheRestOfThePollBeforeTheRouteStops() throws Exception {
-        CrawlPages.stubCrawl(wireMock, "a", 20, 5);
+        CrawlPages.step(5).stubAll(wireMock, ids("a", 20));
         CountDownLatch fifthStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         start(new RouteBuilder() {

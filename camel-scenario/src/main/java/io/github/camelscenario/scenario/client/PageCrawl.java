@@ -1,383 +1,337 @@
 package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One crawl over the result pages of a search, hit by hit, with a window of pages requested ahead. No Camel in here: the
+ * One crawl over every hit of a search, in order, over an index that may change while it runs. No Camel in here: the
  * consumer and the producer's {@link SearchHitIterator} drive it, a test can drive it with a stub client.
  * <p>
- * Position: the crawl stands at (page, index): the next hit {@link #next()} hands out. It only moves forward, except
- * through {@link #rewindTo(int, int)}; a failed page leaves it where it was, so the next call asks for that page again.
+ * <b>Reads overlap.</b> The first read asks {@code page}/{@code hitsPerPage} (exact totals); each later read asks
+ * {@code offset}/{@code limit} so that it starts {@link #OVERLAP} hits before its new hits, ending on the last hit the
+ * read before handed out (the anchor). The crawl finds the anchor in the answer and hands out what follows it: assets
+ * added or deleted before it since the last read only move it within the overlap (or further on), so no asset that is
+ * in the index from the crawl's start to its end is skipped or handed out twice, as long as the order of those assets
+ * does not change (a crawl whose search sets no {@code sortBy} is sorted {@code createdAt:desc}, which never reorders
+ * them). When the anchor and the hits before it cannot be found in the answer (more deletes than the overlap), the
+ * crawl reads back, then forward, a page at a time until it finds them. Nothing kept grows with the crawl: the hits of
+ * the read being handed out and the ids of the last read's hits.
  * <p>
- * Stop rules, whichever comes first: the last page known from the first answered page ({@code totalPages}, else
- * {@code totalHits}), a page after which {@link Paging#hasMoreAfter} says there is nothing more (empty page, short page
- * without totals), {@code maxResults} hits walked, or {@link Paging#MAX_PAGES}. The bound taken from the first answer is
- * never raised by later pages, so a server that keeps answering full pages cannot keep a crawl going.
+ * <b>Stop rules</b>, whichever comes first: a read with fewer hits than asked (the end of the results), the totals
+ * ({@link CrawlBounds}: grown by later answers, capped), {@code maxResults} hits walked, {@link Paging#MAX_PAGES}, or
+ * in catch-up mode the first read whose hits are all known.
  * <p>
- * Prefetch: once the last page is known, pages {@code n+1..n+window} are requested on the executor while page
- * {@code n}'s hits are handed out; hits still come out in page order. Memory holds at most {@code 1 + window} pages.
- * A page answered 429 after the client's own retries halves the window (down to 0) and is asked again; at window 0 a
- * 429 fails like any other error. After a run of successful pages the window grows back by one, up to the configured
- * size.
+ * <b>Read-ahead</b> ({@link ReadAhead}): once an answer told the totals, the next reads are requested on the executor
+ * while this one is handed out; their offsets do not depend on what this read holds, so they stay useful when the
+ * index moves.
  * <p>
- * Threading: {@link #next()}, {@link #rewindTo} and the getters are called by one thread (the consumer's poll thread,
- * or the splitter's);
- * {@link #suspend()} may be called from another (route stop) and makes a blocked {@link #next()} return {@code null};
- * so may {@link #stop(String)}, which makes it throw {@link CrawlStoppedException} as soon as it needs a page.
- * <p>
- * Bounded waits: a page wait ends with the page, an error, {@code null} (suspended) or {@link CrawlStoppedException}.
- * A request its pool will never run (rejected, dropped by a caller-runs policy of a pool shut down, or drained by
- * {@code shutdownNow}) ends the wait once that pool is shut down or terminated.
+ * <b>Threading</b>: {@link #next()}, {@link #rewindTo}, {@link #pushBack} and the getters are called by one thread
+ * (the consumer's poll thread, or the splitter's); {@link #suspend()} may be called from another (route stop) and
+ * makes a blocked {@link #next()} return {@code null}; so may {@link #stop(String)}, which makes it throw
+ * {@link CrawlStoppedException} as soon as it needs a read.
  */
 public final class PageCrawl {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageCrawl.class);
 
-    /** Successful pages in a row after which a shrunken window grows back by one page. */
-    static final int GROW_AFTER_PAGES = 8;
+    /** Hits each read repeats from the read before: the anchor and the hits just before it. */
+    public static final int OVERLAP = 4;
 
-    /** How often a page wait looks whether the pool that should run the request has ended. */
-    static final long POOL_CHECK_MILLIS = 200;
+    /** How many reads back (and forward) a lost anchor is looked for before the crawl goes on without it. */
+    static final int RELOCATE_READS = 3;
 
-    /** One hit and where it came from. */
-    public record Hit(Asset asset, int page, int index, Long totalHits) {
+    /** One hit, its offset in the results when it was read, that offset's page, and the total then told. */
+    public record Hit(Asset asset, long offset, int page, Long totalHits) {
     }
 
-    private volatile ScenarioClient client;
     private final SearchRequest template;
-    private final int hitsPerPage;
-    private final int firstPage;
+    private final int step;
+    private final long startOffset;
     private final long maxResults;
-    private final int configuredWindow;
-    private final long rateLimitPauseMillis;
+    private final ReadAhead reads;
+    private final CrawlBounds bounds;
+    /** Catch-up mode: whether a hit was delivered before; the crawl ends after a read whose hits are all known. */
+    private final Predicate<Asset> known;
 
-    private volatile ExecutorService executor;
-    private volatile boolean suspended;
-    /** Why the crawl was stopped for good; {@code null} while it may go on. */
-    private volatile String stoppedReason;
-
-    // position
-    private int page;
+    // where the crawl stands: the hits of the current read still to hand out
+    private List<Asset> current;
+    private long currentOffset;
     private int index;
-    private SearchPage current;
     private boolean currentHasMore;
+    private boolean endAfterCurrent;
     private boolean complete;
+    /** The next read starts from scratch at this offset (crawl start, or a rewind): no anchor to find. */
+    private long freshAt;
+    private Hit pushedBack;
 
-    // learnt from the first answered page
-    private Integer lastPage;
-    private boolean totalsKnown;
-    private Long totalHits;
-    /** The largest totalHits any page of this crawl told: the bound must never shrink below hits still to come. */
-    private long maxTotalHits = -1;
-    /** The paging fields of the first page answered, without its hits (the producer's headers). */
+    // what was handed out last: the anchor the next read must find, and the ids of the hits of the last read
+    private long anchorOffset = -1;
+    private final Deque<String> recent = new ArrayDeque<>();
+    private final Set<String> recentIds = new HashSet<>();
+
+    /** The paging fields of the first answer, without its hits (the producer's headers). */
     private SearchPage firstTotals;
 
-    // the window: pages requested ahead, by page number; guarded by itself, and so are the suspend/stop flags' writes:
-    // "suspended or stopped => nothing in flight" holds under this lock
-    private final TreeMap<Integer, PageRequest> inFlight = new TreeMap<>();
-    private volatile PageRequest awaited;
-    private int window;
-    private int successesInARow;
-    private int requests;
-
     /**
-     * @param executor             runs the page requests; {@code null} to request each page in the calling thread
-     *                             (no prefetch whatever {@code prefetchPages} says)
-     * @param rateLimitPauseMillis wait before asking again for a page answered 429
+     * @param executor             runs the reads ahead; {@code null} to read in the calling thread (no read-ahead
+     *                             whatever {@code prefetchPages} says)
+     * @param rateLimitPauseMillis wait before asking again for a read answered 429
      */
     public PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
-              ExecutorService executor, long rateLimitPauseMillis) {
-        this.client = client;
-        this.template = template.copy();
-        this.hitsPerPage = Paging.crawlHitsPerPage(template);
-        this.firstPage = Paging.firstPage(template);
-        this.maxResults = maxResults;
-        this.configuredWindow = executor == null ? 0 : prefetchPages;
-        this.window = configuredWindow;
-        this.executor = executor;
-        this.rateLimitPauseMillis = rateLimitPauseMillis;
-        this.page = firstPage;
+                     ExecutorService executor, long rateLimitPauseMillis) {
+        this(client, template, maxResults, prefetchPages, executor, rateLimitPauseMillis, null);
     }
 
     /**
-     * The next hit, in page order, fetching pages as needed.
+     * @param known a catch-up crawl (a feed): reads one at a time and ends after the first read whose hits all pass
+     *              {@code known} (delivered before); {@code null} for a full crawl
+     */
+    public PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
+                     ExecutorService executor, long rateLimitPauseMillis, Predicate<Asset> known) {
+        this.template = Paging.crawlTemplate(template);
+        this.step = Paging.crawlStep(template);
+        this.startOffset = (long) (Paging.firstPage(template) - 1) * step;
+        this.maxResults = maxResults;
+        this.known = known;
+        // a catch-up crawl reads only what it must: a read ahead could be past the point it catches up
+        this.reads = new ReadAhead(client, executor, known == null ? prefetchPages : 0, rateLimitPauseMillis);
+        this.bounds = new CrawlBounds(startOffset, maxResults, step);
+        this.freshAt = startOffset;
+    }
+
+    /**
+     * The next hit, in order, reading as needed.
      *
-     * @return                     the hit, or {@code null} when the crawl is complete ({@link #isComplete()}) or was
-     *                             suspended meanwhile
-     * @throws IOException         when a page cannot be fetched (after the client's retries); the position stays at
-     *                             that page
-     * @throws ScenarioApiException when the API answers a page with an error
-     * @throws CrawlStoppedException when a page is still to come after {@link #stop(String)} (hits of the page in hand
-     *                               are still handed out), or when the pool that should run its request shut down
+     * @return                       the hit, or {@code null} when the crawl is complete ({@link #isComplete()}) or
+     *                               was suspended meanwhile
+     * @throws IOException           when a read fails (after the client's retries); the position stays, so the next
+     *                               call asks that read again
+     * @throws ScenarioApiException  when the API answers with an error
+     * @throws CrawlStoppedException when a read is still to come after {@link #stop(String)} (hits of the read in hand
+     *                               are still handed out), or when the pool that should run it shut down
      */
     public Hit next() throws IOException {
-        while (!suspended) {
+        if (pushedBack != null) {
+            Hit hit = pushedBack;
+            pushedBack = null;
+            return hit;
+        }
+        while (!reads.isSuspended()) {
             if (complete) {
                 return null;
             }
-            if (maxResults > 0 && walked() >= maxResults || lastPage != null && page > lastPage) {
+            if (maxResults > 0 && walked() >= maxResults) {
                 finish();
                 return null;
             }
-            if (current == null) {
-                current = load(page);
-                if (current == null) {
-                    return null; // suspended while waiting
-                }
+            if (current != null && index < current.size()) {
+                return handOut(current.get(index++), currentOffset + index - 1);
             }
-            if (index < current.getHits().size()) {
-                Asset asset = current.getHits().get(index);
-                Hit hit = new Hit(asset, page, index, totalHits);
-                index++;
-                return hit;
-            }
-            if (!currentHasMore) {
+            if (current != null && (!currentHasMore || endAfterCurrent)) {
                 finish();
                 return null;
             }
-            page++;
-            index = 0;
-            current = null;
+            if (!read()) {
+                return null; // suspended while waiting
+            }
         }
         return null;
+    }
+
+    private Hit handOut(Asset asset, long offset) {
+        String id = asset.getId();
+        if (id != null) {
+            recent.addLast(id);
+            recentIds.add(id);
+            if (recent.size() > step + OVERLAP) {
+                recentIds.remove(recent.removeFirst());
+            }
+        }
+        return new Hit(asset, offset, pageOf(offset), bounds.lastTotal());
+    }
+
+    /**
+     * Reads what comes after the anchor; at the crawl's start, page paging; after a rewind, the read that brings the
+     * page it went back to, handed out from that page's first hit. {@code false} when suspended meanwhile.
+     */
+    private boolean read() throws IOException {
+        boolean fresh = freshAt >= 0;
+        if (fresh && freshAt == startOffset) {
+            topUpAfter(startOffset + step - 1);
+            // a negative key: never one of the window's, which are anchors
+            SearchPage answer = reads.fetch(-1 - startOffset, Paging.pageRequest(template, pageOf(startOffset), step),
+                    pageOf(startOffset));
+            if (answer == null) {
+                return false;
+            }
+            learn(answer);
+            accept(answer.getHits(), startOffset, step, 0);
+            return true;
+        }
+        long anchor = fresh ? freshAt - 1 : anchorOffset;
+        long offset = readOffset(anchor);
+        int limit = readLimit(anchor);
+        topUpAfter(anchor + step);
+        SearchPage answer = reads.fetch(fresh ? -1 - offset : anchor, Paging.offsetRequest(template, offset, limit),
+                pageOf(anchor + 1));
+        if (answer == null) {
+            return false;
+        }
+        learn(answer);
+        // after a rewind no hit before the page is known: its hits are handed out from the page's first one
+        int from = fresh ? (int) (anchor - offset) + 1 : locate(answer.getHits());
+        if (from < 0 && !answer.getHits().isEmpty()) {
+            return relocate(answer, offset, limit);
+        }
+        // an empty answer: the results end before this read
+        from = Math.max(from, 0);
+        accept(answer.getHits(), offset, limit, from);
+        return true;
+    }
+
+    /** Where the read after the hit at {@code anchor} starts: {@link #OVERLAP} hits back, the anchor included. */
+    private static long readOffset(long anchor) {
+        return Math.max(0, anchor - (OVERLAP - 1));
+    }
+
+    /** How many hits the read after the hit at {@code anchor} asks: its overlap and {@link #step} new ones. */
+    private int readLimit(long anchor) {
+        return (int) (anchor - readOffset(anchor)) + 1 + step;
+    }
+
+    private void learn(SearchPage answer) {
+        bounds.learn(answer);
+        if (firstTotals == null) {
+            firstTotals = totalsOf(answer);
+        }
+    }
+
+    /**
+     * Index in {@code hits} of the first hit to hand out: after the anchor, or after the newest hit of the last read
+     * found in them when the anchor itself was deleted; {@code -1} when none is there.
+     */
+    private int locate(List<Asset> hits) {
+        int best = -1;
+        int bestAge = Integer.MAX_VALUE;
+        for (int i = 0; i < hits.size(); i++) {
+            String id = hits.get(i).getId();
+            if (id != null && recentIds.contains(id)) {
+                int age = ageOf(id);
+                if (age < bestAge) {
+                    best = i;
+                    bestAge = age;
+                }
+            }
+        }
+        return best < 0 ? -1 : best + 1;
+    }
+
+    /** 0 for the anchor, 1 for the hit before it, ... */
+    private int ageOf(String id) {
+        int age = 0;
+        for (var it = recent.descendingIterator(); it.hasNext(); age++) {
+            if (it.next().equals(id)) {
+                return age;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The anchor moved further than the overlap: reads back, then forward, a page at a time, until a read holds it (or
+     * a hit before it).
+     */
+    private boolean relocate(SearchPage answer, long offset, int limit) throws IOException {
+        reads.cancelAll(); // reads ahead were asked where the crawl no longer goes
+        for (int n = 1; n <= RELOCATE_READS; n++) {
+            for (long at : new long[] { offset - (long) n * step, offset + (long) n * step }) {
+                if (at < 0) {
+                    continue;
+                }
+                SearchPage other = reads.fetch(-1 - at, Paging.offsetRequest(template, at, limit), pageOf(at));
+                if (other == null) {
+                    return false;
+                }
+                learn(other);
+                int from = locate(other.getHits());
+                if (from >= 0) {
+                    LOG.debug("Scenario results moved by more than the overlap: found the crawl's place again at "
+                              + "offset {}", at + from);
+                    accept(other.getHits(), at, limit, from);
+                    return true;
+                }
+            }
+        }
+        LOG.warn("Scenario results moved so much that the crawl lost its place near offset {}: it goes on from there, "
+                 + "and may miss or repeat hits of this crawl", offset);
+        accept(answer.getHits(), offset, limit, 0);
+        return true;
+    }
+
+    /** Makes {@code hits[from..]} the hits to hand out, less any handed out already. */
+    private void accept(List<Asset> hits, long offset, int limit, int from) {
+        List<Asset> fresh = new ArrayList<>(Math.max(0, hits.size() - from));
+        for (int i = from; i < hits.size(); i++) {
+            String id = hits.get(i).getId();
+            if (id == null || !recentIds.contains(id)) {
+                fresh.add(hits.get(i));
+            }
+        }
+        long last = offset + hits.size() - 1;
+        current = fresh;
+        currentOffset = offset + from;
+        index = 0;
+        currentHasMore = hits.size() >= limit && !bounds.reached(last + 1);
+        endAfterCurrent = known != null && fresh.stream().allMatch(a -> a.getId() == null || known.test(a));
+        freshAt = -1;
+        if (!hits.isEmpty()) {
+            anchorOffset = last;
+        }
+        if (currentHasMore && !endAfterCurrent) {
+            topUpAfter(anchorOffset);
+        }
+    }
+
+    /**
+     * Requests, ahead, the reads that follow the hit at {@code lastHit}: the reads whose anchors are {@code lastHit},
+     * then one step further each, as many as the window holds, never past the end known so far.
+     */
+    private void topUpAfter(long lastHit) {
+        int window = reads.window();
+        if (!bounds.totalsKnown() || window <= 0) {
+            return;
+        }
+        long end = bounds.endOffset();
+        long[] anchors = new long[window];
+        int n = 0;
+        for (long a = lastHit; n < window && a + 1 < end; a += step) {
+            anchors[n++] = a;
+        }
+        if (n > 0) {
+            reads.topUp(Arrays.copyOf(anchors, n),
+                    a -> Paging.offsetRequest(template, readOffset(a), readLimit(a)));
+        }
     }
 
     private void finish() {
         complete = true;
         current = null;
-        cancelWindow();
+        reads.cancelAll();
     }
 
-    private SearchPage load(int n) throws IOException {
-        while (true) {
-            throwIfStopped(n);
-            PageRequest future;
-            synchronized (inFlight) {
-                future = inFlight.remove(n);
-            }
-            if (future == null) {
-                future = request(n);
-            }
-            topUp(n);
-            SearchPage answer;
-            try {
-                answer = await(future);
-            } catch (CancellationException e) {
-                throwIfStopped(n);
-                if (suspended) {
-                    return null;
-                }
-                if (future.pool != null && future.pool != executor) {
-                    continue; // left from a pool that resume() replaced: ask the new one
-                }
-                if (future.pool != null && future.pool.isShutdown()) {
-                    throw new CrawlStoppedException(n, "the pool that runs its page requests was shut down");
-                }
-                continue; // cancelled by a window shrink: ask again
-            } catch (ExecutionException e) {
-                throwIfStopped(n); // e.g. the stop interrupted the request: report the stop
-                Throwable cause = e.getCause();
-                if (cause instanceof ScenarioApiException api && api.getStatusCode() == 429 && window > 0) {
-                    shrinkWindow(n);
-                    pause();
-                    continue;
-                }
-                cancelWindow();
-                successesInARow = 0;
-                throw rethrow(cause);
-            }
-            onAnswer(n, answer);
-            return answer;
-        }
-    }
-
-    private SearchPage await(PageRequest future) throws ExecutionException, IOException {
-        awaited = future;
-        try {
-            if (suspended || stoppedReason != null) {
-                future.cancel(true);
-            }
-            while (true) {
-                try {
-                    return future.get(POOL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    ExecutorService pool = future.pool;
-                    if (pool != null && pool.isTerminated()) {
-                        // the pool ended without running it (drained by shutdownNow, or dropped): no one ever will
-                        future.cancel(false);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new InterruptedIOException("Interrupted while waiting for a Scenario result page");
-        } finally {
-            awaited = null;
-        }
-    }
-
-    private void onAnswer(int n, SearchPage answer) {
-        if (lastPage == null) {
-            learnBounds(answer);
-            firstTotals = totalsOf(answer);
-        }
-        if (answer.getTotalHits() != null) {
-            totalHits = answer.getTotalHits();
-            maxTotalHits = Math.max(maxTotalHits, totalHits);
-        }
-        currentHasMore = Paging.hasMoreAfter(answer, n, hitsPerPage) && (lastPage == null || n < lastPage);
-        if (window < configuredWindow && ++successesInARow >= GROW_AFTER_PAGES) {
-            window++;
-            successesInARow = 0;
-            LOG.debug("Scenario prefetch window grows back to {} page(s)", window);
-        }
-        // the bounds may just have become known: fill the window now, before the hits are handed out
-        topUp(n);
-    }
-
-    private void learnBounds(SearchPage answer) {
-        long last = Paging.MAX_PAGES;
-        if (answer.getTotalPages() != null) {
-            totalsKnown = true;
-            last = Math.min(last, answer.getTotalPages());
-        } else if (answer.getTotalHits() != null) {
-            totalsKnown = true;
-            last = Math.min(last, ceilDiv(answer.getTotalHits(), hitsPerPage));
-        }
-        if (maxResults > 0) {
-            last = Math.min(last, firstPage - 1 + ceilDiv(maxResults, hitsPerPage));
-        }
-        // without totals only a full page says more may follow: then pages are asked one after another
-        lastPage = (int) Math.max(last, 0);
-        LOG.debug("Scenario crawl bounded at page {} (totalPages={}, totalHits={}, maxResults={})", lastPage,
-                answer.getTotalPages(), answer.getTotalHits(), maxResults);
-    }
-
-    private PageRequest request(int n) {
-        SearchRequest request = Paging.pageRequest(template, n, hitsPerPage);
-        requests++;
-        ScenarioClient c = client;
-        ExecutorService ex = executor;
-        PageRequest task = new PageRequest(() -> c.search(request), ex);
-        if (ex == null) {
-            task.run();
-        } else {
-            try {
-                ex.execute(task);
-            } catch (RejectedExecutionException e) {
-                if (ex.isShutdown()) {
-                    // no pool will run it: its wait ends at once (stopped, or asked again from a pool resume() gave)
-                    task.cancel(false);
-                } else {
-                    task.run(); // the pool is full: answer in this thread rather than not at all
-                }
-            }
-        }
-        return task;
-    }
-
-    /** A page request, and the pool that should run it ({@code null}: ran in the calling thread). */
-    private static final class PageRequest extends FutureTask<SearchPage> {
-        final ExecutorService pool;
-
-        PageRequest(Callable<SearchPage> call, ExecutorService pool) {
-            super(call);
-            this.pool = pool;
-        }
-    }
-
-    private void throwIfStopped(int n) {
-        String reason = stoppedReason;
-        if (reason != null) {
-            throw new CrawlStoppedException(n, reason);
-        }
-    }
-
-    /** Requests pages {@code n+1..n+window} not yet requested, never past the last page. */
-    private void topUp(int n) {
-        if (!totalsKnown || window <= 0) {
-            return;
-        }
-        int until = Math.min(n + window, lastPage);
-        synchronized (inFlight) {
-            // checked under the lock suspend() and stop() cancel the window under, so that no request they did not see
-            // is added after them
-            if (suspended || stoppedReason != null || executor == null) {
-                return;
-            }
-            for (int k = n + 1; k <= until; k++) {
-                if (!inFlight.containsKey(k)) {
-                    inFlight.put(k, request(k));
-                }
-            }
-        }
-    }
-
-    private void shrinkWindow(int n) {
-        int before = window;
-        window = window / 2;
-        successesInARow = 0;
-        synchronized (inFlight) {
-            Iterator<Map.Entry<Integer, PageRequest>> it = inFlight.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Integer, PageRequest> e = it.next();
-                if (e.getKey() > n + window) {
-                    e.getValue().cancel(true);
-                    it.remove();
-                }
-            }
-        }
-        LOG.warn("Scenario answered page {} with 429 (rate limited) after retries: prefetch window {} -> {} page(s), "
-                 + "asking again", n, before, window);
-    }
-
-    private void pause() throws InterruptedIOException {
-        if (rateLimitPauseMillis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(rateLimitPauseMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while slowing down after a 429");
-        }
-    }
-
-    private void cancelWindow() {
-        synchronized (inFlight) {
-            inFlight.values().forEach(f -> f.cancel(true));
-            inFlight.clear();
-        }
-    }
-
-    private static IOException rethrow(Throwable cause) {
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof RuntimeException re) {
-            throw re;
-        }
-        if (cause instanceof Error err) {
-            throw err;
-        }
-        return new IOException(cause);
+    private int pageOf(long offset) {
+        return (int) Math.min(Integer.MAX_VALUE, offset / step + 1);
     }
 
     private static SearchPage totalsOf(SearchPage answer) {
@@ -392,75 +346,57 @@ public final class PageCrawl {
         return t;
     }
 
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
-    }
-
     /**
-     * Moves the position back to (page, index) if that is before it (or the crawl is complete). Pages requested ahead
-     * are dropped, so memory stays bounded; the bounds learnt from the first page are kept.
+     * Starts again at the first hit of the page holding {@code offset}, if that is before the position (or the crawl is
+     * complete): the consumer goes back to hits whose exchange failed. Reads ahead are dropped; the bounds are kept.
      */
-    public void rewindTo(int toPage, int toIndex) {
-        if (!complete && (toPage > page || toPage == page && toIndex >= index)) {
+    public void rewindTo(long offset) {
+        if (!complete && offset >= position()) {
             return;
         }
-        if (toPage != page || current == null) {
-            current = null;
-        }
-        page = toPage;
-        index = toIndex;
+        freshAt = startOffset + Math.max(0, offset - startOffset) / step * step;
+        current = null;
         complete = false;
-        cancelWindow();
+        endAfterCurrent = false;
+        pushedBack = null;
+        anchorOffset = -1;
+        recent.clear();
+        recentIds.clear();
+        reads.cancelAll();
     }
 
-    /** Cancels the requests in flight (route stop or suspend); a blocked {@link #next()} returns {@code null}. */
+    /** Hands {@code hit} out again on the next {@link #next()} (the consumer could not send it). */
+    public void pushBack(Hit hit) {
+        pushedBack = hit;
+    }
+
+    /** Cancels the reads in flight (route stop or suspend); a blocked {@link #next()} returns {@code null}. */
     public void suspend() {
-        synchronized (inFlight) {
-            suspended = true;
-            cancelAwaitedAndWindow();
-        }
+        reads.suspend();
     }
 
     /**
-     * Carries on from the same position after {@link #suspend()}, with the (new) client and executor. Requests left
-     * from the old pool are dropped: it may never run them.
+     * Carries on from the same position after {@link #suspend()}, with the (new) client and executor. Reads left from
+     * the old pool are dropped: it may never run them.
      */
     public void resume(ScenarioClient newClient, ExecutorService newExecutor) {
-        synchronized (inFlight) {
-            cancelAwaitedAndWindow();
-            this.client = newClient;
-            this.executor = configuredWindow > 0 ? newExecutor : null;
-            suspended = false;
-        }
+        reads.resume(newClient, newExecutor);
     }
 
     /**
-     * Stops the crawl for good (its owner stops): requests in flight are cancelled, nothing more is requested, and a
-     * {@link #next()} waiting for a page, or needing one later, throws {@link CrawlStoppedException} naming the page
+     * Stops the crawl for good (its owner stops): reads in flight are cancelled, nothing more is requested, and a
+     * {@link #next()} waiting for a read, or needing one later, throws {@link CrawlStoppedException} naming the page
      * and {@code reason}.
      *
      * @param reason who stopped it, for the error; must not hold credentials
      */
     public void stop(String reason) {
-        synchronized (inFlight) {
-            if (stoppedReason == null) {
-                stoppedReason = reason;
-            }
-            cancelAwaitedAndWindow();
-        }
+        reads.stop(reason);
     }
 
     /** Whether {@link #stop(String)} was called. */
     public boolean isStopped() {
-        return stoppedReason != null;
-    }
-
-    private void cancelAwaitedAndWindow() {
-        Future<SearchPage> f = awaited;
-        if (f != null) {
-            f.cancel(true);
-        }
-        cancelWindow();
+        return reads.isStopped();
     }
 
     /** Whether every hit has been handed out. */
@@ -468,55 +404,59 @@ public final class PageCrawl {
         return complete;
     }
 
-    /** Hits walked so far (handed out, whatever the caller did with them). */
-    public long walked() {
-        return (long) (page - firstPage) * hitsPerPage + index;
+    /** The offset of the next hit to hand out. */
+    public long position() {
+        if (pushedBack != null) {
+            return pushedBack.offset();
+        }
+        if (freshAt >= 0) {
+            return freshAt;
+        }
+        return current != null ? currentOffset + index : anchorOffset + 1;
     }
 
-    /** The most hits still to come, from the totals and the caps; {@code Long.MAX_VALUE} when nothing bounds it. */
+    /** Hits walked so far (handed out, whatever the caller did with them). */
+    public long walked() {
+        return position() - startOffset;
+    }
+
+    /** The most hits still to come as the totals tell now; {@code Long.MAX_VALUE} when nothing bounds it. */
     public long remainingUpperBound() {
         if (complete) {
             return 0;
         }
-        long end = Long.MAX_VALUE;
-        if (lastPage != null) {
-            end = (long) (lastPage - firstPage + 1) * hitsPerPage;
+        if (!bounds.totalsKnown() && maxResults <= 0) {
+            return Long.MAX_VALUE;
         }
-        if (maxTotalHits >= 0) {
-            end = Math.min(end, maxTotalHits - (long) (firstPage - 1) * hitsPerPage);
-        }
-        if (maxResults > 0) {
-            end = Math.min(end, maxResults);
-        }
-        return end == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, end - walked());
+        return Math.max(0, bounds.endOffset() - position());
     }
 
-    /** The paging fields (totals, page, hitsPerPage) of the first page answered, without hits; {@code null} before. */
+    /** The paging fields of the first answer, without hits; {@code null} before it. */
     public SearchPage getFirstTotals() {
         return firstTotals;
     }
 
+    /** The page of the next hit, counted in pages of {@link #getStep()} hits. */
     public int getPage() {
-        return page;
+        return pageOf(position());
     }
 
-    public int getIndex() {
-        return index;
+    /** New hits per read: the search's hitsPerPage, at most {@code 100 - OVERLAP}. */
+    public int getStep() {
+        return step;
     }
 
-    /** The prefetch window now (smaller than configured after a 429). */
+    /** The read-ahead window now (smaller than configured after a 429). */
     public int getWindow() {
-        return window;
+        return reads.window();
     }
 
-    /** Page requests sent so far (each counted once, whatever the client's own retries). */
+    /** Reads sent so far (each counted once, whatever the client's own retries). */
     public int getRequests() {
-        return requests;
+        return reads.requests();
     }
 
     public int getPagesInFlight() {
-        synchronized (inFlight) {
-            return inFlight.size();
-        }
+        return reads.inFlight();
     }
 }

@@ -1,37 +1,45 @@
 package io.github.camelscenario.scenario.client;
 
+import java.util.List;
+
 /**
- * When a crawl over result pages is over. Shared by the producer's lazy iterator and the consumer so both stop on the
- * same rules: past {@code totalPages}, on an empty or short page, or at a safety cap against a server that never
- * says it is done.
+ * The requests of a crawl: its order, its page size, and the page or offset reads it sends. Shared by the producer's
+ * lazy iterator and the consumer, so both crawl alike.
  */
 public final class Paging {
 
-    /** Hits per page when crawling every page and the user chose none: the API's maximum, fewest round trips. */
-    public static final int DEFAULT_CRAWL_HITS_PER_PAGE = SearchRequestValidator.MAX_HITS_PER_PAGE;
+    /** The order of a crawl whose search sets none: new assets land at its front, the others never move. */
+    public static final String DEFAULT_CRAWL_SORT = "createdAt:desc";
 
-    /** No crawl goes past this page, whatever the server says (1,000,000 hits at 100 a page). */
+    /** Most hits one read may ask for (the API's limit). */
+    static final int MAX_LIMIT = SearchRequestValidator.MAX_HITS_PER_PAGE;
+
+    /** New hits per read when the search sets no hitsPerPage: a read then asks the API's maximum, overlap included. */
+    public static final int DEFAULT_CRAWL_HITS_PER_PAGE = MAX_LIMIT - PageCrawl.OVERLAP;
+
+    /** No crawl goes past this page, whatever the server says. */
     public static final int MAX_PAGES = 10_000;
 
     private Paging() {
     }
 
-    /**
-     * Whether a page follows {@code page}, the answer to page number {@code pageNumber} asked with
-     * {@code hitsPerPage}.
-     */
-    public static boolean hasMoreAfter(SearchPage page, int pageNumber, int hitsPerPage) {
-        if (page.getHits().isEmpty() || pageNumber >= MAX_PAGES) {
-            return false;
+    /** The search a crawl repeats: without paging fields, sorted {@link #DEFAULT_CRAWL_SORT} unless it sets an order. */
+    static SearchRequest crawlTemplate(SearchRequest search) {
+        SearchRequest t = search.copy();
+        t.setPage(null);
+        t.setHitsPerPage(null);
+        t.setOffset(null);
+        t.setLimit(null);
+        if (t.getSortBy() == null || t.getSortBy().isEmpty()) {
+            t.setSortBy(List.of(DEFAULT_CRAWL_SORT));
         }
-        if (page.getTotalPages() != null) {
-            return pageNumber < page.getTotalPages();
-        }
-        if (page.getTotalHits() != null) {
-            return (long) pageNumber * hitsPerPage < page.getTotalHits();
-        }
-        // no totals at all: only a full page can have a successor
-        return page.getHits().size() >= hitsPerPage;
+        return t;
+    }
+
+    /** New hits per read: the search's hitsPerPage, at most {@code 100 - OVERLAP} so that a read fits the API's limit. */
+    public static int crawlStep(SearchRequest search) {
+        int asked = search.getHitsPerPage() != null ? search.getHitsPerPage() : DEFAULT_CRAWL_HITS_PER_PAGE;
+        return Math.min(asked, DEFAULT_CRAWL_HITS_PER_PAGE);
     }
 
     /** The request for page {@code pageNumber} of a crawl based on {@code template}. */
@@ -45,13 +53,18 @@ public final class Paging {
         return r;
     }
 
+    /** The request for {@code limit} hits from {@code offset}. */
+    static SearchRequest offsetRequest(SearchRequest template, long offset, int limit) {
+        SearchRequest r = template.copy();
+        r.setPage(null);
+        r.setHitsPerPage(null);
+        r.setOffset(Math.toIntExact(offset));
+        r.setLimit(limit);
+        return r;
+    }
+
     /** The first page of a crawl: the template's page, else 1. */
     public static int firstPage(SearchRequest template) {
         return template.getPage() != null ? template.getPage() : 1;
-    }
-
-    /** The page size of a crawl: the template's hitsPerPage, else {@link #DEFAULT_CRAWL_HITS_PER_PAGE}. */
-    public static int crawlHitsPerPage(SearchRequest template) {
-        return template.getHitsPerPage() != null ? template.getHitsPerPage() : DEFAULT_CRAWL_HITS_PER_PAGE;
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.camelscenario.scenario.client.PageCrawlTest.ScriptedClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +38,7 @@ class PageCrawlStopTest {
 
     @Test
     void aWaitEndsWhenThePoolEndsWithoutRunningTheRequest() throws Exception {
-        ScriptedClient client = new ScriptedClient(3, 2, true);
+        FakeIndex client = FakeIndex.pages(3, 2);
         ExecutorService single = Executors.newSingleThreadExecutor();
         CountDownLatch blocker = new CountDownLatch(1);
         single.execute(() -> {
@@ -68,7 +67,7 @@ class PageCrawlStopTest {
         ThreadPoolExecutor dropping = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new ThreadPoolExecutor.DiscardPolicy());
         dropping.shutdown();
-        PageCrawl crawl = new PageCrawl(new ScriptedClient(3, 2, true), search(), 0, 1, dropping, 0);
+        PageCrawl crawl = new PageCrawl(FakeIndex.pages(3, 2), search(), 0, 1, dropping, 0);
 
         assertThatThrownBy(() -> walker.submit(crawl::next).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(CrawlStoppedException.class);
@@ -76,7 +75,7 @@ class PageCrawlStopTest {
 
     @Test
     void stopEndsAWaitForAPageInFlightAndNothingMoreIsAsked() throws Exception {
-        ScriptedClient client = new ScriptedClient(6, 2, true);
+        FakeIndex client = FakeIndex.pages(6, 2);
         client.gatedPage = 2;
         client.gate = new CountDownLatch(1);
         PageCrawl crawl = new PageCrawl(client, search(), 0, 1, executor, 0);
@@ -99,7 +98,7 @@ class PageCrawlStopTest {
 
     @Test
     void stopStillHandsOutTheHitsOfThePageInHand() throws Exception {
-        ScriptedClient client = new ScriptedClient(3, 2, true);
+        FakeIndex client = FakeIndex.pages(3, 2);
         PageCrawl crawl = new PageCrawl(client, search(), 0, 0, null, 0);
         assertThat(crawl.next().asset().getId()).isEqualTo("p1-0");
         crawl.stop("its owner stopped");
@@ -115,7 +114,7 @@ class PageCrawlStopTest {
      */
     @Test
     void suspendWinsOverAWindowTopUpRacingIt() throws Exception {
-        ScriptedClient client = new ScriptedClient(10, 2, true);
+        FakeIndex client = FakeIndex.pages(10, 2);
         client.gatedPage = 1;
         client.gate = new CountDownLatch(1);
         PageCrawl crawl = new PageCrawl(client, search(), 0, 3, executor, 0);
@@ -141,7 +140,7 @@ class PageCrawlStopTest {
 
     @Test
     void aCrawlResumedOnANewPoolGoesOnAfterTheOldOneWasShutDown() throws Exception {
-        ScriptedClient client = new ScriptedClient(5, 2, true);
+        FakeIndex client = FakeIndex.pages(5, 2);
         ExecutorService old = Executors.newFixedThreadPool(2);
         PageCrawl crawl = new PageCrawl(client, search(), 0, 2, old, 0);
         crawl.next();
@@ -157,8 +156,10 @@ class PageCrawlStopTest {
     }
 
     private static Object windowLock(PageCrawl crawl) throws ReflectiveOperationException {
-        Field f = PageCrawl.class.getDeclaredField("inFlight");
-        f.setAccessible(true);
-        return f.get(crawl);
+        Field reads = PageCrawl.class.getDeclaredField("reads");
+        reads.setAccessible(true);
+        Field inFlight = ReadAhead.class.getDeclaredField("inFlight");
+        inFlight.setAccessible(true);
+        return inFlight.get(reads.get(crawl));
     }
 }

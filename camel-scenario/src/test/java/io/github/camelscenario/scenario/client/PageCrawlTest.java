@@ -2,16 +2,12 @@ package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The crawl and its prefetch window, without Camel: a scripted client answers pages and records what was asked. */
+/** The crawl and its read-ahead window, without Camel: an index in memory answers reads and records what was asked. */
 class PageCrawlTest {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -28,67 +24,6 @@ class PageCrawlTest {
     @AfterEach
     void shutdown() {
         executor.shutdownNow();
-    }
-
-    /** Answers {@code pages} pages of {@code perPage} hits with ids p{page}-{i}; a page may be scripted to fail. */
-    static final class ScriptedClient implements ScenarioClient {
-        final List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
-        final Map<Integer, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
-        final Map<Integer, Integer> failureStatus = new ConcurrentHashMap<>();
-        final int pages;
-        final int perPage;
-        final boolean totals;
-        volatile CountDownLatch gate;
-        volatile int gatedPage = -1;
-
-        ScriptedClient(int pages, int perPage, boolean totals) {
-            this.pages = pages;
-            this.perPage = perPage;
-            this.totals = totals;
-        }
-
-        /** The next {@code times} requests for {@code page} fail with {@code status} (0: an IOException). */
-        ScriptedClient failing(int page, int times, int status) {
-            failuresLeft.put(page, new AtomicInteger(times));
-            failureStatus.put(page, status);
-            return this;
-        }
-
-        @Override
-        public SearchPage search(SearchRequest request) throws IOException {
-            int page = request.getPage();
-            asked.add(page);
-            if (page == gatedPage) {
-                try {
-                    gate.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                }
-            }
-            AtomicInteger left = failuresLeft.get(page);
-            if (left != null && left.getAndDecrement() > 0) {
-                int status = failureStatus.get(page);
-                if (status == 0) {
-                    throw new IOException("connection reset");
-                }
-                throw new ScenarioApiException(status, "scripted", null, null, 4, true);
-            }
-            SearchPage answer = new SearchPage();
-            List<Asset> hits = new ArrayList<>();
-            // a misbehaving server: every page is full, whatever the totals say
-            for (int i = 0; i < perPage; i++) {
-                Asset a = new Asset();
-                a.setId("p" + page + "-" + i);
-                hits.add(a);
-            }
-            answer.setHits(hits);
-            answer.setPage(page);
-            if (totals) {
-                answer.setTotalPages(pages);
-                answer.setTotalHits((long) pages * perPage);
-            }
-            return answer;
-        }
     }
 
     private static SearchRequest search(int hitsPerPage) {
@@ -104,18 +39,12 @@ class PageCrawlTest {
     }
 
     private static List<String> expectedIds(int pages, int perPage) {
-        List<String> ids = new ArrayList<>();
-        for (int p = 1; p <= pages; p++) {
-            for (int i = 0; i < perPage; i++) {
-                ids.add("p" + p + "-" + i);
-            }
-        }
-        return ids;
+        return FakeIndex.idsOf(pages, perPage);
     }
 
     @Test
     void theWindowAsksTheNextPagesAsSoonAsPageOneToldTheTotalAndNeverPastIt() throws Exception {
-        ScriptedClient client = new ScriptedClient(5, 2, true);
+        FakeIndex client = FakeIndex.pages(5, 2);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 2, executor, 0);
 
         PageCrawl.Hit first = crawl.next();
@@ -139,7 +68,7 @@ class PageCrawlTest {
 
     @Test
     void withoutAnExecutorPagesAreAskedOneAfterAnother() throws Exception {
-        ScriptedClient client = new ScriptedClient(3, 2, true);
+        FakeIndex client = FakeIndex.pages(3, 2);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 2, null, 0);
         crawl.next();
         assertThat(crawl.getRequests()).isEqualTo(1);
@@ -149,7 +78,7 @@ class PageCrawlTest {
 
     @Test
     void hitsComeOutInPageOrderWhateverOrderPagesArrive() throws Exception {
-        ScriptedClient client = new ScriptedClient(6, 3, true);
+        FakeIndex client = FakeIndex.pages(6, 3);
         // page 2 answers last: pages 3 and 4 are in before it
         client.gatedPage = 2;
         client.gate = new CountDownLatch(1);
@@ -164,23 +93,23 @@ class PageCrawlTest {
 
     @Test
     void aRateLimitedPageShrinksTheWindowAndIsAskedAgain() throws Exception {
-        ScriptedClient client = new ScriptedClient(6, 2, true).failing(3, 2, 429);
+        FakeIndex client = FakeIndex.pages(6, 2).failing(3, 2, 429);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 2, executor, 1);
         assertThat(drain(crawl)).containsExactlyElementsOf(expectedIds(6, 2));
-        // 2 -> 1 -> 0 pages ahead; fewer than GROW_AFTER_PAGES pages followed, so it did not grow back yet
+        // 2 -> 1 -> 0 pages ahead; fewer than GROW_AFTER_READS reads followed, so it did not grow back yet
         assertThat(crawl.getWindow()).isZero();
         assertThat(client.asked.stream().filter(p -> p == 3)).hasSize(3);
     }
 
     @Test
     void aRateLimitWithNoWindowLeftFailsAndTheCrawlStaysAtThatPage() throws Exception {
-        ScriptedClient client = new ScriptedClient(3, 2, true).failing(2, 1, 429);
+        FakeIndex client = FakeIndex.pages(3, 2).failing(2, 1, 429);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 0, null, 0);
         crawl.next();
         crawl.next();
         assertThatThrownBy(crawl::next).isInstanceOf(ScenarioApiException.class).hasMessageContaining("429");
         assertThat(crawl.getPage()).isEqualTo(2);
-        assertThat(crawl.getIndex()).isZero();
+        assertThat(crawl.position()).isEqualTo(2);
         assertThat(crawl.isComplete()).isFalse();
         // the next call asks page 2 again and goes on
         assertThat(drain(crawl)).containsExactly("p2-0", "p2-1", "p3-0", "p3-1");
@@ -188,7 +117,7 @@ class PageCrawlTest {
 
     @Test
     void anIoFailureDropsTheWindowAndKeepsThePosition() throws Exception {
-        ScriptedClient client = new ScriptedClient(4, 2, true).failing(2, 1, 0);
+        FakeIndex client = FakeIndex.pages(4, 2).failing(2, 1, 0);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 2, executor, 0);
         crawl.next();
         crawl.next();
@@ -200,7 +129,7 @@ class PageCrawlTest {
 
     @Test
     void withoutTotalsMaxResultsStopsAServerThatNeverEnds() throws Exception {
-        ScriptedClient client = new ScriptedClient(Integer.MAX_VALUE, 10, false);
+        FakeIndex client = new FakeIndex(10).runaway(Long.MAX_VALUE).withoutTotals();
         PageCrawl crawl = new PageCrawl(client, search(10), 25, 2, executor, 0);
         assertThat(drain(crawl)).hasSize(25);
         // no totals: nothing asked ahead, and no page past what 25 hits need
@@ -210,7 +139,7 @@ class PageCrawlTest {
 
     @Test
     void maxResultsAlsoBoundsTheWindow() throws Exception {
-        ScriptedClient client = new ScriptedClient(100, 10, true);
+        FakeIndex client = FakeIndex.pages(100, 10);
         PageCrawl crawl = new PageCrawl(client, search(10), 25, 4, executor, 0);
         assertThat(drain(crawl)).hasSize(25);
         assertThat(client.asked).containsExactlyInAnyOrder(1, 2, 3);
@@ -218,18 +147,18 @@ class PageCrawlTest {
 
     @Test
     void rewindGoesBackAndForwardPositionsAreIgnored() throws Exception {
-        ScriptedClient client = new ScriptedClient(3, 2, true);
+        FakeIndex client = FakeIndex.pages(3, 2);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 0, null, 0);
         assertThat(drain(crawl)).hasSize(6);
-        crawl.rewindTo(2, 1);
+        crawl.rewindTo(3); // p2-1: back to the start of its page
         assertThat(crawl.isComplete()).isFalse();
-        crawl.rewindTo(3, 0); // ahead of the position: ignored
-        assertThat(drain(crawl)).containsExactly("p2-1", "p3-0", "p3-1");
+        crawl.rewindTo(4); // ahead of the position: ignored
+        assertThat(drain(crawl)).containsExactly("p2-0", "p2-1", "p3-0", "p3-1");
     }
 
     @Test
     void suspendReleasesACallWaitingForAPage() throws Exception {
-        ScriptedClient client = new ScriptedClient(3, 2, true);
+        FakeIndex client = FakeIndex.pages(3, 2);
         client.gatedPage = 2;
         client.gate = new CountDownLatch(1);
         PageCrawl crawl = new PageCrawl(client, search(2), 0, 1, executor, 0);
@@ -243,5 +172,63 @@ class PageCrawlTest {
         client.gate.countDown();
         crawl.resume(client, executor);
         assertThat(drain(crawl)).containsExactly("p2-0", "p2-1", "p3-0", "p3-1");
+    }
+
+    @Test
+    void everyReadAfterTheFirstRepeatsTheLastHitsOfTheOneBefore() throws Exception {
+        FakeIndex client = FakeIndex.pages(3, 5);
+        List<SearchRequest> sent = new ArrayList<>();
+        PageCrawl crawl = new PageCrawl(request -> {
+            sent.add(request);
+            return client.search(request);
+        }, search(5), 0, 0, null, 0);
+        assertThat(drain(crawl)).containsExactlyElementsOf(expectedIds(3, 5));
+        // page 1 by page (exact totals), then 4 hits back from each anchor, 5 new ones
+        assertThat(sent.get(0).getPage()).isEqualTo(1);
+        assertThat(sent.get(0).getHitsPerPage()).isEqualTo(5);
+        assertThat(sent.subList(1, 3)).extracting(SearchRequest::getOffset, SearchRequest::getLimit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 9), org.assertj.core.groups.Tuple.tuple(6, 9));
+        // a crawl whose search sets no order walks the newest first
+        assertThat(sent).allSatisfy(r -> assertThat(r.getSortBy()).containsExactly("createdAt:desc"));
+    }
+
+    @Test
+    void totalsThatGrowDuringTheCrawlExtendItUpToTheCap() throws Exception {
+        FakeIndex client = FakeIndex.pages(3, 5);
+        // each read answered adds an asset at the end: the crawl follows the growing total
+        int[] added = { 0 };
+        client.beforeAnswer(index -> index.insert(index.size(), "late" + added[0]++));
+        PageCrawl crawl = new PageCrawl(client, search(5), 0, 0, null, 0);
+        List<String> ids = drain(crawl);
+        assertThat(ids).startsWith(expectedIds(3, 5).toArray(new String[0])).contains("late0", "late1", "late2");
+    }
+
+    @Test
+    void aServerWhoseTotalsRunAwayIsStoppedAtTwiceTheFirstTotalPlusARead() throws Exception {
+        // the first read claims 30 hits, every later one 100 more
+        long[] claimed = { 30 };
+        FakeIndex client = new FakeIndex(10).beforeAnswer(index -> {
+            index.runaway(claimed[0]);
+            claimed[0] += 100;
+        });
+        PageCrawl crawl = new PageCrawl(client, search(10), 0, 2, executor, 0);
+        assertThat(drain(crawl)).hasSize(2 * 30 + 10);
+    }
+
+    @Test
+    void aCatchUpCrawlEndsAfterTheFirstReadWhoseHitsAreAllKnown() throws Exception {
+        FakeIndex client = FakeIndex.pages(20, 10);
+        // the first 23 hits are new, the rest delivered before
+        List<String> known = expectedIds(20, 10).subList(23, 200);
+        PageCrawl crawl = new PageCrawl(client, search(10), 0, 4, executor, 0, a -> known.contains(a.getId()));
+        List<String> ids = drain(crawl);
+        // new hits 1..23 are on pages 1..3; page 4 is the first all known: 4 reads, one at a time
+        assertThat(client.asked).containsExactly(1, 2, 3, 4);
+        assertThat(ids).hasSize(40).startsWith(expectedIds(20, 10).subList(0, 23).toArray(new String[0]));
+
+        FakeIndex unchanged = FakeIndex.pages(20, 10);
+        PageCrawl feed = new PageCrawl(unchanged, search(10), 0, 4, executor, 0, a -> true);
+        assertThat(drain(feed)).hasSize(10);
+        assertThat(unchanged.asked).containsExactly(1);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.camelscenario.scenario.client;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -9,46 +8,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PagingTest {
 
-    private static SearchPage page(int hits, Integer totalPages, Long totalHits) {
-        SearchPage p = new SearchPage();
-        List<Asset> list = new ArrayList<>();
-        for (int i = 0; i < hits; i++) {
-            Asset a = new Asset();
-            a.setId("a" + i);
-            list.add(a);
-        }
-        p.setHits(list);
-        p.setTotalPages(totalPages);
-        p.setTotalHits(totalHits);
-        return p;
+    @Test
+    void aCrawlWithoutAnOrderWalksTheNewestFirstAndKeepsAnOrderItWasGiven() {
+        SearchRequest none = new SearchRequest().setQuery("cat").setPage(3).setHitsPerPage(7);
+        SearchRequest crawl = Paging.crawlTemplate(none);
+        assertThat(crawl.getSortBy()).containsExactly("createdAt:desc");
+        assertThat(crawl.getPage()).isNull();
+        assertThat(crawl.getHitsPerPage()).isNull();
+        assertThat(none.getSortBy()).isNull();
+
+        SearchRequest ordered = new SearchRequest().setQuery("cat").setSortBy(List.of("width:asc"));
+        assertThat(Paging.crawlTemplate(ordered).getSortBy()).containsExactly("width:asc");
     }
 
     @Test
-    void totalPagesDecides() {
-        assertThat(Paging.hasMoreAfter(page(10, 3, null), 2, 10)).isTrue();
-        assertThat(Paging.hasMoreAfter(page(10, 3, null), 3, 10)).isFalse();
-    }
-
-    @Test
-    void totalHitsDecidesWithoutTotalPages() {
-        assertThat(Paging.hasMoreAfter(page(10, null, 25L), 2, 10)).isTrue();
-        assertThat(Paging.hasMoreAfter(page(5, null, 25L), 3, 10)).isFalse();
-    }
-
-    @Test
-    void withoutTotalsOnlyAFullPageHasASuccessor() {
-        assertThat(Paging.hasMoreAfter(page(10, null, null), 1, 10)).isTrue();
-        assertThat(Paging.hasMoreAfter(page(9, null, null), 1, 10)).isFalse();
-    }
-
-    @Test
-    void emptyPageEndsEverything() {
-        assertThat(Paging.hasMoreAfter(page(0, 50, 500L), 1, 10)).isFalse();
-    }
-
-    @Test
-    void safetyCapEndsACrawlThatNeverEnds() {
-        assertThat(Paging.hasMoreAfter(page(10, Integer.MAX_VALUE, null), Paging.MAX_PAGES, 10)).isFalse();
+    void aReadHoldsTheOverlapAndItsNewHitsWithinTheApiLimit() {
+        assertThat(Paging.crawlStep(new SearchRequest())).isEqualTo(96);
+        assertThat(Paging.crawlStep(new SearchRequest().setHitsPerPage(100))).isEqualTo(96);
+        assertThat(Paging.crawlStep(new SearchRequest().setHitsPerPage(7))).isEqualTo(7);
+        assertThat(Paging.crawlStep(new SearchRequest()) + PageCrawl.OVERLAP).isEqualTo(100);
     }
 
     @Test

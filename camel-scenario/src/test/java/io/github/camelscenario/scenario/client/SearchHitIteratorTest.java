@@ -3,7 +3,6 @@ package io.github.camelscenario.scenario.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import io.github.camelscenario.scenario.client.PageCrawlTest.ScriptedClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +17,7 @@ class SearchHitIteratorTest {
 
     @Test
     void aFailingPageIsAnnouncedByHasNextThrownByNextAndEndsTheIteration() {
-        ScriptedClient client = new ScriptedClient(5, 2, true).failing(2, 1, 0);
+        FakeIndex client = FakeIndex.pages(5, 2).failing(2, 1, 0);
         SearchHitIterator it = new SearchHitIterator(client, search(), 0);
         assertThat(it.next().getId()).isEqualTo("p1-0");
         assertThat(it.next().getId()).isEqualTo("p1-1");
@@ -34,7 +33,7 @@ class SearchHitIteratorTest {
 
     @Test
     void anApiErrorIsThrownAsItIs() {
-        ScriptedClient client = new ScriptedClient(5, 2, true).failing(1, 1, 400);
+        FakeIndex client = FakeIndex.pages(5, 2).failing(1, 1, 400);
         SearchHitIterator it = new SearchHitIterator(client, search(), 0);
         assertThat(it.hasNext()).isTrue();
         assertThatThrownBy(it::next).isInstanceOf(ScenarioApiException.class);
@@ -44,14 +43,14 @@ class SearchHitIteratorTest {
 
     @Test
     void fetchFirstThrowsWhatPageOneThrows() {
-        ScriptedClient client = new ScriptedClient(5, 2, true).failing(1, 1, 0);
+        FakeIndex client = FakeIndex.pages(5, 2).failing(1, 1, 0);
         SearchHitIterator it = new SearchHitIterator(client, search(), 0);
         assertThatThrownBy(it::fetchFirst).isInstanceOf(IOException.class).hasMessageContaining("connection reset");
     }
 
     @Test
     void afterCloseNothingIsAsked() throws IOException {
-        ScriptedClient client = new ScriptedClient(5, 2, true);
+        FakeIndex client = FakeIndex.pages(5, 2);
         SearchHitIterator it = new SearchHitIterator(client, search(), 0);
         it.fetchFirst();
         it.close();
