@@ -133,9 +133,14 @@ class KameletsTest {
                 String.class));
         assertThat(byPicture.get(0).get("id").asText()).isEqualTo(source);
 
-        // the credentials sit on the kamelet's own component: no endpoint URI shows the secret
-        assertThat(context.getEndpoints()).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.getEndpointUri()).doesNotContain(server.getApiSecret()));
+        // the credentials sit on the kamelet's own component: its endpoints' URIs hold no secret, and the kamelet:
+        // URI of the calling route, which does, is masked wherever Camel shows it
+        assertThat(context.getEndpoints()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.toString()).doesNotContain(server.getApiSecret());
+            if (!e.getEndpointUri().startsWith("kamelet:")) {
+                assertThat(e.getEndpointUri()).doesNotContain(server.getApiSecret());
+            }
+        });
     }
 
     @Test
