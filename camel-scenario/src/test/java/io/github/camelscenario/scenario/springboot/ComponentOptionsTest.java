@@ -40,8 +40,12 @@ class ComponentOptionsTest {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             ScenarioComponent component = new ScenarioComponent();
             component.setCamelContext(context);
-            assertThatThrownBy(() -> ComponentOptions.apply(component, Map.of("api-kee", "x")))
-                    .hasMessageContaining("camel.component.scenario.api-kee").hasMessageContaining("'apiKee'");
+            // a mistyped name may hold a secret: its value is never repeated
+            assertThatThrownBy(() -> ComponentOptions.apply(component, Map.of("api-secrett", "s3cr3t-value")))
+                    .hasMessageContaining("camel.component.scenario.api-secrett").hasMessageContaining("'apiSecrett'")
+                    .hasMessageNotContaining("s3cr3t-value");
+            assertThatThrownBy(() -> ComponentOptions.apply(component, Map.of("api-secret", "{{env:NO_SUCH_VARIABLE}}")))
+                    .hasMessageContaining("NO_SUCH_VARIABLE");
             assertThatThrownBy(() -> ComponentOptions.apply(component, Map.of("max-retries", "many")))
                     .hasMessageContaining("camel.component.scenario.max-retries = 'many': must be a int");
         }
