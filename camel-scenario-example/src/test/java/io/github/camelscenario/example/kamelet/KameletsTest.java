@@ -22,6 +22,7 @@ import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -160,14 +161,30 @@ class KameletsTest {
     @Test
     void aMissingRequiredPropertyFailsAtStartNamingIt() {
         context = new DefaultCamelContext();
-        Properties properties = properties();
-        properties.remove("scenario.api-secret");
-        context.getPropertiesComponent().setInitialProperties(properties);
         assertThatThrownBy(() -> {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "classpath:kamelets-usage/search-action-route.yaml"));
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:no-secret").to("kamelet:scenario-search-action?apiKey=" + server.getApiKey());
+                }
+            });
             context.start();
-        }).hasStackTraceContaining("scenario.api-secret");
+        }).hasStackTraceContaining("apiSecret");
+    }
+
+    @Test
+    void aSourceWithNothingToSearchForFailsAtStart() {
+        context = new DefaultCamelContext();
+        assertThatThrownBy(() -> {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("kamelet:scenario-search-source?apiKey=k&apiSecret=s&baseUrl=" + server.getBaseUrl())
+                            .to("log:never");
+                }
+            });
+            context.start();
+        }).hasStackTraceContaining("query").hasStackTraceContaining("filter");
     }
 
     private void start(String file) throws Exception {
