@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -63,6 +64,7 @@ class KameletConventionsTest {
         properties.forEach((property, schema) -> assertThat(schema).as(name + " " + property)
                 .containsKeys("title", "description", "type"));
         assertThat(properties.get("apiSecret")).containsEntry("format", "password");
+        assertThat(properties.get("baseUrl")).containsEntry("default", HttpScenarioClient.DEFAULT_BASE_URL);
         assertThat((List<String>) properties.get("apiSecret").get("x-descriptors"))
                 .contains("urn:alm:descriptor:com.tectonic.ui:password", "urn:camel:group:credentials");
 
