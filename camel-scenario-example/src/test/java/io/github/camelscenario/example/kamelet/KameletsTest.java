@@ -162,12 +162,9 @@ class KameletsTest {
     void aMissingRequiredPropertyFailsAtStartNamingIt() {
         context = new DefaultCamelContext();
         assertThatThrownBy(() -> {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:no-secret").to("kamelet:scenario-search-action?apiKey=" + server.getApiKey());
-                }
-            });
+            // lambdas: the example's Camel Main would pick up RouteBuilder classes of this package
+            RouteBuilder.addRoutes(context, routes -> routes.from("direct:no-secret")
+                    .to("kamelet:scenario-search-action?apiKey=" + server.getApiKey()));
             context.start();
         }).hasStackTraceContaining("apiSecret");
     }
@@ -176,13 +173,9 @@ class KameletsTest {
     void aSourceWithNothingToSearchForFailsAtStart() {
         context = new DefaultCamelContext();
         assertThatThrownBy(() -> {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("kamelet:scenario-search-source?apiKey=k&apiSecret=s&baseUrl=" + server.getBaseUrl())
-                            .to("log:never");
-                }
-            });
+            RouteBuilder.addRoutes(context, routes -> routes
+                    .from("kamelet:scenario-search-source?apiKey=k&apiSecret=s&baseUrl=" + server.getBaseUrl())
+                    .to("log:never"));
             context.start();
         }).hasStackTraceContaining("query").hasStackTraceContaining("filter");
     }
