@@ -2,6 +2,7 @@ package io.github.camelscenario.example.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelscenario.example.server.LocalScenarioServer;
 import io.github.camelscenario.scenario.ScenarioComponent;
@@ -16,9 +17,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * One Camel context crawling a local server, crawl by crawl: the consumer ({@code from("scenario:search?...")}, one
  * gated poll per crawl) or the producer ({@code to("scenario:search?...&allPages=true").split(body()).streaming()}).
- * Each {@link #crawl()} returns the ids its crawl delivered, in order, repeats included.
+ * Each {@link #crawl()} returns the ids its crawl delivered, in order, repeats included. Used by the live-index tests
+ * and by the benchmark's feed and churn rows.
  */
-final class Crawler implements AutoCloseable {
+public final class Crawler implements AutoCloseable {
 
     /** Every generated asset has a width: this search matches the whole dataset. */
     static final String MATCH_ALL = "filter=width%20%3E%200";
@@ -28,6 +30,7 @@ final class Crawler implements AutoCloseable {
     private final GatedPolls polls;
     private final ProducerTemplate template;
     private final List<String> delivered = new ArrayList<>();
+    private long lastCrawlNanos;
 
     private Crawler(CamelContext context, GatedPolls polls) {
         this.context = context;
@@ -36,10 +39,16 @@ final class Crawler implements AutoCloseable {
     }
 
     /** A consumer on {@code scenario:search?MATCH_ALL&options} whose polls run only when {@link #crawl()} asks. */
-    static Crawler consumer(LocalScenarioServer server, String options) throws Exception {
+    public static Crawler consumer(LocalScenarioServer server, String options) throws Exception {
+        return consumer(server, options, Map.of());
+    }
+
+    /** The same, with beans bound in the context's registry first (e.g. an idempotent repository for onlyNew). */
+    public static Crawler consumer(LocalScenarioServer server, String options, Map<String, Object> beans) throws Exception {
         GatedPolls polls = new GatedPolls();
         CamelContext context = context(server);
         context.getRegistry().bind("gatedPolls", polls);
+        beans.forEach(context.getRegistry()::bind);
         Crawler crawler = new Crawler(context, polls);
         String uri = "scenario:search?" + MATCH_ALL + (options.isEmpty() ? "" : "&" + options)
                      + "&initialDelay=0&delay=5&pollStrategy=#gatedPolls";
@@ -50,7 +59,7 @@ final class Crawler implements AutoCloseable {
     }
 
     /** {@code direct:crawl} to the allPages producer on {@code scenario:search?MATCH_ALL&allPages=true&options}. */
-    static Crawler producer(LocalScenarioServer server, String options) throws Exception {
+    public static Crawler producer(LocalScenarioServer server, String options) throws Exception {
         CamelContext context = context(server);
         Crawler crawler = new Crawler(context, null);
         String uri = "scenario:search?" + MATCH_ALL + "&allPages=true" + (options.isEmpty() ? "" : "&" + options);
@@ -70,7 +79,7 @@ final class Crawler implements AutoCloseable {
     }
 
     /** Runs one crawl (one poll of the consumer, one exchange to the producer); returns the ids it delivered. */
-    List<String> crawl() throws Exception {
+    public List<String> crawl() throws Exception {
         synchronized (delivered) {
             delivered.clear();
         }
@@ -79,12 +88,20 @@ final class Crawler implements AutoCloseable {
             if (outcome.error() != null) {
                 throw new AssertionError("The consumer's poll failed: " + outcome.error(), outcome.error());
             }
+            lastCrawlNanos = outcome.nanos();
         } else {
+            long t0 = System.nanoTime();
             template.requestBody("direct:crawl", (Object) null);
+            lastCrawlNanos = System.nanoTime() - t0;
         }
         synchronized (delivered) {
             return new ArrayList<>(delivered);
         }
+    }
+
+    /** How long the last crawl ran: the consumer's poll from its start to its end, or the producer's exchange. */
+    public long lastCrawlNanos() {
+        return lastCrawlNanos;
     }
 
     private void record(Exchange exchange) throws Exception {

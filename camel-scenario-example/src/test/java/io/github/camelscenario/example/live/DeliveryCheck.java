@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
  * its first request and after its last) is delivered exactly once; an asset inserted or deleted during the crawl may
  * or may not be delivered, but never twice.
  */
-record DeliveryCheck(int stable, List<String> missed, Map<String, Integer> repeated, int delivered) {
+public record DeliveryCheck(int stable, List<String> missed, Map<String, Integer> repeated, int delivered) {
 
     /** How many ids a message shows of a list. */
     private static final int SHOWN = 5;
 
-    static DeliveryCheck of(List<String> atStart, List<String> atEnd, List<String> delivered) {
+    public static DeliveryCheck of(List<String> atStart, List<String> atEnd, List<String> delivered) {
         Set<String> stable = new HashSet<>(atStart);
         stable.retainAll(new HashSet<>(atEnd));
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -37,12 +37,12 @@ record DeliveryCheck(int stable, List<String> missed, Map<String, Integer> repea
         return new DeliveryCheck(stable.size(), missed, repeated, delivered.size());
     }
 
-    boolean holds() {
+    public boolean holds() {
         return missed.isEmpty() && repeated.isEmpty();
     }
 
     /** E.g. "1,180 stable, 1,201 delivered: 30 stable missed [a, b, ...], 2 delivered more than once {c=2, ...}". */
-    String describe() {
+    public String describe() {
         StringBuilder s = new StringBuilder(String.format("%,d stable, %,d delivered", stable, delivered));
         if (!missed.isEmpty()) {
             s.append(String.format(": %d stable missed %s", missed.size(), shown(missed)));
