@@ -13,7 +13,7 @@ final class AssetGenerator {
     /** Fixed so that the same seed gives the same dataset on any day. */
     static final long FIRST_CREATED_MILLIS = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
     /** Average gap between two generated assets: 100,000 assets span about 2.3 years. */
-    private static final long MEAN_GAP_MILLIS = 12 * 60 * 1000L;
+    static final long MEAN_GAP_MILLIS = 12 * 60 * 1000L;
 
 
     private final SplittableRandom random;
@@ -37,9 +37,17 @@ final class AssetGenerator {
 
     /** The next generated asset, created a little after the previous one (or at {@code notBeforeMillis}). */
     StoredAsset next(long notBeforeMillis) {
+        long created = Math.max(lastCreatedMillis + 1 + random.nextLong(2 * MEAN_GAP_MILLIS), notBeforeMillis);
+        return at(created);
+    }
+
+    /**
+     * An asset created at exactly {@code created} (an insertion between two others); later {@link #next} assets are
+     * still newer than every asset made so far.
+     */
+    StoredAsset at(long created) {
         SplittableRandom r = random;
-        long created = Math.max(lastCreatedMillis + 1 + r.nextLong(2 * MEAN_GAP_MILLIS), notBeforeMillis);
-        lastCreatedMillis = created;
+        lastCreatedMillis = Math.max(lastCreatedMillis, created);
 
         StoredAsset a = new StoredAsset();
         a.id = Ids.timeOrdered("asset_", created, r);

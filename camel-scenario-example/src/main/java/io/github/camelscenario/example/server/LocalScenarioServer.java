@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -51,6 +54,10 @@ public final class LocalScenarioServer implements AutoCloseable {
     private final ServerFaults faults;
     private final AssetDataset dataset;
     private final AtomicLong searchRequests = new AtomicLong();
+    private final IndexChurn churn;
+    private final AtomicReference<LongConsumer> beforeSearch = new AtomicReference<>();
+    /** Draws of {@link #insertAssetAt}'s timestamps: seeded like the dataset, so a test run is repeatable. */
+    private final SplittableRandom insertRandom;
     private HttpServer http;
     private ExecutorService executor;
     private SearchHandler searchHandler;
@@ -60,6 +67,8 @@ public final class LocalScenarioServer implements AutoCloseable {
         this.config = config;
         this.faults = config.faults;
         this.dataset = new AssetDataset(config.seed, config.assets);
+        this.churn = new IndexChurn(dataset);
+        this.insertRandom = new SplittableRandom(config.seed);
     }
 
     public static Builder builder() {
@@ -80,7 +89,7 @@ public final class LocalScenarioServer implements AutoCloseable {
         BasicAuth auth = new BasicAuth(config.apiKey, config.apiSecret);
         HitWriter writer = new HitWriter(baseUrl);
         searchHandler = new SearchHandler(auth, faults, new SearchEngine(dataset, config.cacheSize), writer,
-                searchRequests, config.maxTotalHits);
+                searchRequests, config.maxTotalHits, churn, beforeSearch);
         http.createContext("/v1/search/assets", searchHandler);
         http.createContext("/v1/assets/", new AssetHandler(dataset, auth, writer));
         executor = Executors.newFixedThreadPool(config.threads, daemonThreads());
@@ -142,8 +151,58 @@ public final class LocalScenarioServer implements AutoCloseable {
         return searchHandler == null ? 0 : searchHandler.searchesAnswered();
     }
 
+    /** Assets a search can find: generated, added and inserted ones, less deleted ones. */
     public int getAssetCount() {
         return dataset.size();
+    }
+
+    /**
+     * Deletes an asset: from the next search on, no search finds it and {@code GET /v1/assets/{id}} answers 404.
+     * Returns {@code false} when no live asset has this id.
+     */
+    public boolean deleteAsset(String id) {
+        return dataset.delete(id);
+    }
+
+    /**
+     * Deletes the asset at {@code position} (0 = first) of {@code order}, counting every live asset; returns its id.
+     */
+    public String deleteAssetAt(AssetOrder order, int position) {
+        return dataset.deleteAt(order, position);
+    }
+
+    /**
+     * Inserts a generated asset at {@code position} of {@code order}, counting every live asset (0 = first,
+     * {@link #getAssetCount()} = after the last): its createdAt (and updatedAt, equal to it) is drawn strictly between
+     * its neighbours' sort keys, newer than all at the newest end, older than all at the oldest; its id starts with its
+     * creation time, so filter-only searches without sortBy (id order) place it between the same neighbours as
+     * createdAt order. Returns its id. Fails with IllegalStateException when the neighbours are less than 2 ms apart.
+     */
+    public String insertAssetAt(AssetOrder order, int position) {
+        synchronized (insertRandom) {
+            return dataset.insertAt(order, position, insertRandom);
+        }
+    }
+
+    /** The ids of every live asset in {@code order}: what a filter-only search in that order pages through. */
+    public List<String> assetIds(AssetOrder order) {
+        return dataset.ids(order);
+    }
+
+    /**
+     * Runs {@code hook} with the request's number (1 for the first authenticated search request, as counted by
+     * {@link #getSearchRequestCount()}) before every search request is searched, so a test can change the index between
+     * exactly chosen requests, e.g. {@code n -> { if (n == 3) server.insertAssetAt(...); }}. Runs on the server's
+     * request threads, concurrently when requests are: the hook must be thread-safe. {@code null} removes it. A hook
+     * that throws gets its request answered 500.
+     */
+    public void beforeSearch(LongConsumer hook) {
+        beforeSearch.set(hook);
+    }
+
+    /** The seeded index churn knob (inserts and deletes at random positions every N search requests); off by default. */
+    public IndexChurn churn() {
+        return churn;
     }
 
     /** Adds {@code n} generated assets, newer than all others (so a createdAt:desc feed sees them first). */

@@ -100,7 +100,7 @@ final class SearchEngine {
         int count = 0;
         for (int i = 0; i < n; i++) {
             StoredAsset a = assets[i];
-            if ((text == null || text[i] > 0) && inScope(a, spec) && (spec.filter() == null || spec.filter().test(a))) {
+            if (!a.deleted && (text == null || text[i] > 0) && inScope(a, spec) && (spec.filter() == null || spec.filter().test(a))) {
                 candidates[count++] = i;
             }
         }

@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * {@code POST /v1/search/assets}. Order of checks: method, body size, injected latency, auth, request count, injected 429,
+ * {@code POST /v1/search/assets}. Order of checks: method, body size, injected latency, auth, request count, the
+ * before-search hook and the index churn (so that the Nth request already sees what they change), injected 429,
  * injected 503, body validation, search.
  */
 final class SearchHandler implements HttpHandler {
@@ -26,9 +29,13 @@ final class SearchHandler implements HttpHandler {
     private final AtomicLong searchRequests;
     private final AtomicLong searchesAnswered = new AtomicLong();
     private final Long maxTotalHits;
+    private final IndexChurn churn;
+    private final AtomicReference<LongConsumer> beforeSearch;
 
     SearchHandler(BasicAuth auth, ServerFaults faults, SearchEngine engine, HitWriter writer, AtomicLong searchRequests,
-                  Long maxTotalHits) {
+                  Long maxTotalHits, IndexChurn churn, AtomicReference<LongConsumer> beforeSearch) {
+        this.churn = churn;
+        this.beforeSearch = beforeSearch;
         this.auth = auth;
         this.faults = faults;
         this.engine = engine;
@@ -68,6 +75,16 @@ final class SearchHandler implements HttpHandler {
                 return;
             }
             long number = searchRequests.incrementAndGet();
+            try {
+                LongConsumer hook = beforeSearch.get();
+                if (hook != null) {
+                    hook.accept(number);
+                }
+                churn.onSearchRequest();
+            } catch (RuntimeException e) {
+                HttpResponses.error(exchange, 500, "INTERNAL_ERROR", "Before-search hook or churn failed: " + e);
+                return;
+            }
             if (faults.isRateLimited(number)) {
                 int retryAfter = faults.retryAfterSeconds();
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfter));

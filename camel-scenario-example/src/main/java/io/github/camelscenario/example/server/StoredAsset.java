@@ -10,6 +10,8 @@ import java.util.List;
 final class StoredAsset {
 
     String id;
+    /** Deleted assets stay in the dataset's array (indices never change) but no search or lookup finds them. */
+    boolean deleted;
     String authorId;
     String ownerId;
     String teamId;

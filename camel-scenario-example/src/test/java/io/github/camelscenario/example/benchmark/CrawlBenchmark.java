@@ -18,8 +18,9 @@ import io.github.camelscenario.example.server.LocalScenarioServer;
  * <p>
  * System properties: {@code bench.hits} (20000), {@code bench.reps} (5), {@code bench.warmups} (2),
  * {@code bench.latencies} (0,20), {@code bench.scenarios} (all, or a comma list of consumer0, consumer1, consumer,
- * consumer4, producer, producer2, baseline, floor), {@code bench.memoryCheck} (true), {@code bench.memoryHits} (100000),
- * {@code bench.jmh} (true), {@code bench.output}.
+ * consumer4, producer, producer0, producer2, baseline, floor), {@code bench.feed} (true: {@link FeedBenchmark}),
+ * {@code bench.churn} (true: {@link ChurnBenchmark}), {@code bench.memoryCheck} (true), {@code bench.memoryHits}
+ * (100000), {@code bench.jmh} (true), {@code bench.output}.
  */
 public final class CrawlBenchmark {
 
@@ -60,6 +61,19 @@ public final class CrawlBenchmark {
         System.out.println();
         System.out.println(table);
 
+        String feed = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.feed", "true"))) {
+            feed = FeedBenchmark.run(hits, latencies, reps, warmups);
+            System.out.println();
+            System.out.println(feed);
+        }
+        String churn = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.churn", "true"))) {
+            churn = ChurnBenchmark.run(hits, latencies, reps, warmups);
+            System.out.println();
+            System.out.println(churn);
+        }
+
         SmallHeapCheck.Outcome smallHeap = null;
         if (Boolean.parseBoolean(System.getProperty("bench.memoryCheck", "true"))) {
             int memoryHits = Integer.getInteger("bench.memoryHits", 100_000);
@@ -76,6 +90,12 @@ public final class CrawlBenchmark {
         md.append(String.format("JVM %s, %d processor(s) available, max heap %d MB%n%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576));
         md.append(table).append("\n## Targets\n\n").append(targets);
+        if (feed != null) {
+            md.append("\n## Feed: polls of a library with new assets\n\n").append(feed);
+        }
+        if (churn != null) {
+            md.append("\n## Churn: crawls while the index changes\n\n").append(churn);
+        }
         if (jmh != null) {
             md.append("\n## Per-hit costs (JMH)\n\n").append(jmh);
         }
@@ -121,6 +141,7 @@ public final class CrawlBenchmark {
         all.put("consumer", new ConsumerVariant(null));
         all.put("consumer4", new ConsumerVariant(4));
         all.put("producer", new ProducerVariant(null));
+        all.put("producer0", new ProducerVariant(0));
         all.put("producer2", new ProducerVariant(2));
         all.put("baseline", new CamelHttpVariant());
         all.put("floor", new JdkHttpFloorVariant());

@@ -7,7 +7,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 /** The producer's lazy iterator over every page, split in streaming mode: {@code allPages=true}. */
 final class ProducerVariant implements CrawlVariant {
 
-    /** {@code null}: the producer's default (no read-ahead). */
+    /** {@code null}: the producer's default. */
     private final Integer prefetchPages;
 
     ProducerVariant(Integer prefetchPages) {
