@@ -1,6 +1,5 @@
 package io.github.camelscenario.example.benchmark;
 
-import io.github.camelscenario.scenario.client.Paging;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import io.github.camelscenario.example.live.Crawler;
 import io.github.camelscenario.example.live.DeliveryCheck;
 import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
+import io.github.camelscenario.scenario.client.Paging;
 
 /**
  * Churn rows (issue 9): a crawl of a {@code bench.hits}-asset library by the consumer and by the allPages producer,

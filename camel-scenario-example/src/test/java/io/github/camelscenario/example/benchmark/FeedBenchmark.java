@@ -1,6 +1,5 @@
 package io.github.camelscenario.example.benchmark;
 
-import io.github.camelscenario.scenario.client.Paging;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import io.github.camelscenario.example.live.Crawler;
 import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
+import io.github.camelscenario.scenario.client.Paging;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**

@@ -1,12 +1,12 @@
 package io.github.camelscenario.example.live;
 
-import io.github.camelscenario.scenario.client.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
+import io.github.camelscenario.scenario.client.Paging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
