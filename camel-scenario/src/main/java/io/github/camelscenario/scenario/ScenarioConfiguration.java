@@ -134,7 +134,7 @@ public class ScenarioConfiguration implements Cloneable {
     /** How long to wait for the API's answer (socket inactivity). */
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long responseTimeout = 30_000;
-    /** Retries of a search answered 429, 502, 503, 504 or failing with an I/O error; 0 disables retries. */
+    /** Retries of a search answered 429, 500, 502, 503, 504 or failing with an I/O error; 0 disables retries. */
     @UriParam(label = "advanced", defaultValue = "3")
     private int maxRetries = 3;
     /** Wait before the first retry; doubled for each further retry, with jitter. */
