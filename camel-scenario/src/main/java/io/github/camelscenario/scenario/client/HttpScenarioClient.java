@@ -19,7 +19,7 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -201,12 +201,19 @@ public final class HttpScenarioClient implements ScenarioClient {
             in.unread(first);
             // read straight from the socket: the page is never held as text and as objects at once
             page = mapper.readValue(in, SearchPage.class);
-        } catch (StreamReadException e) {
+        } catch (JsonProcessingException e) {
+            String problem = redact(jsonProblem(e));
+            if (!endsEarly(e)) {
+                return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
+                        (isSyntax(e) ? "not valid JSON: " : "JSON of another shape: ") + problem));
+            }
+            if (entity.getContentLength() < 0 && !entity.isChunked()) {
+                // no length: the body ends where the connection does, so JSON cut short may be a dropped connection
+                throw new IOException("Scenario's HTTP " + status + " answer ended inside its JSON, and without a "
+                                      + "Content-Length a dropped connection looks the same: " + problem, e);
+            }
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
-                    "not valid JSON: " + redact(jsonProblem(e))));
-        } catch (DatabindException e) {
-            return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
-                    "JSON of another shape: " + redact(jsonProblem(e))));
+                    "the JSON ends before it is complete, although the body arrived whole: " + problem));
         }
         if (page == null) {
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is JSON null"));
@@ -214,11 +221,34 @@ public final class HttpScenarioClient implements ScenarioClient {
         return Outcome.page(page);
     }
 
+    /** Whether the JSON stopped before it was complete (Jackson says so in either of its exception families). */
+    private static boolean endsEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException || t instanceof JsonProcessingException j
+                                                 && j.getOriginalMessage() != null
+                                                 && j.getOriginalMessage().contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text is no JSON at all, as opposed to JSON that does not map to a page (databind wraps both). */
+    private static boolean isSyntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Jackson's own words and where, without its source excerpt. */
     private static String jsonProblem(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+                : e.getOriginalMessage().replace("Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "");
         return ApiError.shorten(what.strip()) + where;
     }
 
