@@ -45,6 +45,8 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelscenario.scenario.ScenarioConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fullcrawlinterval":
         case "fullCrawlInterval": getOrCreateConfiguration(target).setFullCrawlInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -128,6 +130,8 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return io.github.camelscenario.scenario.ScenarioConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
         case "filter": return java.lang.String.class;
         case "fullcrawlinterval":
         case "fullCrawlInterval": return long.class;
@@ -207,6 +211,8 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
         case "filter": return getOrCreateConfiguration(target).getFilter();
         case "fullcrawlinterval":
         case "fullCrawlInterval": return getOrCreateConfiguration(target).getFullCrawlInterval();

@@ -22,6 +22,9 @@ public class ScenarioComponent extends DefaultComponent implements SSLContextPar
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
 
+    /** HTTP clients and pools shared by this component's endpoints, one per set of transport options. */
+    private final SharedHttpTransports httpTransports = new SharedHttpTransports();
+
     @Override
     public void setCamelContext(CamelContext camelContext) {
         super.setCamelContext(camelContext);
@@ -61,6 +64,17 @@ public class ScenarioComponent extends DefaultComponent implements SSLContextPar
         }
         throw new IllegalArgumentException("Unknown Scenario operation '" + name + "' in the URI path: use one of "
                                            + Arrays.toString(ScenarioOperation.values()) + ", e.g. scenario:search");
+    }
+
+    SharedHttpTransports getHttpTransports() {
+        return httpTransports;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // endpoints let go of their pools when they stop; this closes what a never-stopped endpoint still holds
+        httpTransports.closeAll();
+        super.doStop();
     }
 
     public ScenarioConfiguration getConfiguration() {

@@ -152,7 +152,14 @@ public class ScenarioConfiguration implements Cloneable {
     /** How long to wait for the API's answer (socket inactivity). */
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long responseTimeout = 30_000;
-    /** Retries of a search answered 429, 502, 503, 504 or failing with an I/O error; 0 disables retries. */
+    /**
+     * How long to wait for a free connection of the HTTP connection pool when all are busy (the pool is shared by the
+     * component's endpoints that have the same transport options). A wait that runs out fails the attempt like an I/O
+     * error.
+     */
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long connectionRequestTimeout = 30_000;
+    /** Retries of a search answered 429, 500, 502, 503, 504 or failing with an I/O error; 0 disables retries. */
     @UriParam(label = "advanced", defaultValue = "3")
     private int maxRetries = 3;
     /** Wait before the first retry; doubled for each further retry, with jitter. */
@@ -392,6 +399,14 @@ public class ScenarioConfiguration implements Cloneable {
 
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public long getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(long connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
     }
 
     public int getMaxRetries() {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 import io.github.camelscenario.scenario.client.HttpScenarioClient;
+import io.github.camelscenario.scenario.client.HttpTransport;
 import io.github.camelscenario.scenario.client.RetryPolicy;
 import io.github.camelscenario.scenario.client.ScenarioClient;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
@@ -51,6 +52,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
 
     private ScenarioClient client;
     private boolean ownsClient;
+    /** This endpoint's hold on the component's shared HTTP pool, while it has a client built from the options. */
+    private SharedHttpTransports.Lease transportLease;
     private SearchRequestBinding binding;
     /**
      * Crawls of stopped routes, by route id. A route started again gets a new consumer, which takes its route's crawl
@@ -155,15 +158,35 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
         return client;
     }
 
+    /**
+     * A client with this endpoint's credentials and baseUrl, sending through the component's HTTP pool for these
+     * transport options (shared with every endpoint that has the same ones).
+     */
     private ScenarioClient buildClient() {
-        HttpScenarioClient.Builder b = HttpScenarioClient.builder()
-                .baseUrl(configuration.getBaseUrl())
-                .credentials(configuration.getApiKey(), configuration.getApiSecret())
+        // one connection per page in flight, plus room for producers sharing the endpoint
+        int connections = Math.max(20, configuration.getPrefetchPages() + 2);
+        SharedHttpTransports.Lease lease = getComponent().getHttpTransports()
+                .acquire(SharedHttpTransports.Key.of(configuration), connections, this::buildTransport);
+        try {
+            ScenarioClient built = HttpScenarioClient.builder()
+                    .baseUrl(configuration.getBaseUrl())
+                    .credentials(configuration.getApiKey(), configuration.getApiSecret())
+                    .retryPolicy(retryPolicy())
+                    .transport(lease.transport())
+                    .build();
+            transportLease = lease;
+            return built;
+        } catch (RuntimeException e) {
+            getComponent().getHttpTransports().release(lease);
+            throw e;
+        }
+    }
+
+    private HttpTransport buildTransport() {
+        HttpTransport.Builder b = HttpTransport.builder()
                 .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
                 .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
-                .retryPolicy(retryPolicy())
-                // one connection per page in flight, plus room for producers sharing the endpoint
-                .maxConnections(Math.max(20, configuration.getPrefetchPages() + 2));
+                .connectionRequestTimeout(Duration.ofMillis(configuration.getConnectionRequestTimeout()));
         if (configuration.getProxyHost() != null) {
             b.proxy(configuration.getProxyHost(), configuration.getProxyPort());
         }
@@ -179,6 +202,11 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
             b.customizer(configuration.getHttpClientConfigurer()::configureHttpClient);
         }
         return b.build();
+    }
+
+    @Override
+    public ScenarioComponent getComponent() {
+        return (ScenarioComponent) super.getComponent();
     }
 
     RetryPolicy retryPolicy() {
@@ -227,6 +255,10 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                 IOHelper.close(client);
             }
             client = null;
+            if (transportLease != null) {
+                getComponent().getHttpTransports().release(transportLease);
+                transportLease = null;
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.camelscenario.scenario.client.ScenarioApiException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -81,7 +82,7 @@ class ProducerErrorsTest extends WireMockTestSupport {
     }
 
     @ParameterizedTest(name = "HTTP {0}")
-    @ValueSource(ints = { 429, 502, 503, 504 })
+    @ValueSource(ints = { 429, 500, 502, 503, 504 })
     void transientStatusesAreRetriedThenSucceed(int status) {
         failThenSucceed(2, aResponse().withStatus(status));
         List<?> hits = template.requestBody("scenario:search?query=cat&maxRetries=2", null, List.class);
@@ -168,5 +169,75 @@ class ProducerErrorsTest extends WireMockTestSupport {
         assertThat(e).isInstanceOf(ScenarioApiException.class);
         assertThat(((ScenarioApiException) e).getStatusCode()).isEqualTo(302);
         assertThat(wireMock.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void redirectSaysItWasRefusedAndNamesTheLocationHostOnly() {
+        wireMock.stubFor(search().willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "https://mirror.example.net:8443/v1/search/assets?token=abc123")));
+        ScenarioApiException e = (ScenarioApiException) searchFailure("scenario:search?query=cat&maxRetries=3");
+        assertThat(e.getMessage()).contains("HTTP 301").contains("redirect").contains("refused")
+                .contains("mirror.example.net:8443").doesNotContain("token").doesNotContain("abc123")
+                .doesNotContain(API_SECRET);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(searchRequests()).hasSize(1);
+    }
+
+    @Test
+    void relativeRedirectNamesTheApiHost() {
+        wireMock.stubFor(search().willReturn(aResponse().withStatus(307).withHeader("Location", "/v2/search/assets")));
+        ScenarioApiException e = (ScenarioApiException) searchFailure("scenario:search?query=cat");
+        assertThat(e.getMessage()).contains("redirect").contains("refused").contains("127.0.0.1:" + wireMock.port());
+    }
+
+    /** A complete 200 whose body is no search page gets the same body when asked again: fail at once, say why. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "HTML page       | text/html; charset=utf-8 | <html><body>Sign in to continue</body></html>",
+        "invalid JSON    | application/json         | {\"hits\": [}",
+        "truncated JSON  | application/json         | {\"hits\":[{\"id\":\"a\"",
+        "JSON null       | application/json         | null",
+        "JSON array      | application/json         | []",
+    })
+    void okAnswerThatIsNotASearchPageFailsAtOnce(String what, String contentType, String body) {
+        wireMock.stubFor(search().willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
+                .withBody(body)));
+        Exception e = searchFailure("scenario:search?query=cat&maxRetries=3");
+        assertThat(e).isInstanceOf(ScenarioApiException.class);
+        assertThat(e.getMessage()).contains("HTTP 200").contains(contentType).contains("not a search page")
+                .contains("not retried").doesNotContain(API_SECRET).doesNotContain(API_KEY);
+        assertThat(((ScenarioApiException) e).isRetryable()).isFalse();
+        assertThat(searchRequests()).as("sent once: asking again gets the same body").hasSize(1);
+    }
+
+    @Test
+    void emptyOkAnswerFailsAtOnce() {
+        wireMock.stubFor(search().willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+        Exception e = searchFailure("scenario:search?query=cat&maxRetries=3");
+        assertThat(e).isInstanceOf(ScenarioApiException.class).hasMessageContaining("HTTP 200")
+                .hasMessageContaining("empty");
+        assertThat(searchRequests()).hasSize(1);
+    }
+
+    /** A misconfigured proxy or debug endpoint that echoes the request must not put our credentials in an exception. */
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = { 200, 400 })
+    void echoedCredentialsAreBlankedOut(int status) {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (API_KEY + ":" + API_SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        wireMock.stubFor(search().willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/plain")
+                .withBody("Authorization: Basic " + basic + " (password " + API_SECRET + ")")));
+        Exception e = searchFailure("scenario:search?query=cat");
+        assertThat(e).isInstanceOf(ScenarioApiException.class);
+        assertThat(e.getMessage()).contains("HTTP " + status).doesNotContain(basic).doesNotContain(API_SECRET);
+    }
+
+    @Test
+    void bodyCutByTheConnectionIsAnIoFailureAndRetried() {
+        // the connection drops before Content-Length bytes arrived: transient, unlike a complete but wrong body
+        failThenSucceed(1, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+        assertThat(template.requestBody("scenario:search?query=cat&maxRetries=2", null, List.class)).hasSize(1);
+        assertThat(searchRequests()).hasSize(2);
     }
 }

@@ -88,7 +88,7 @@ record ApiError(String message, String code, String traceId, Duration retryAfter
         return null;
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         if (s == null || s.length() <= MAX_MESSAGE_CHARS) {
             return s;
         }

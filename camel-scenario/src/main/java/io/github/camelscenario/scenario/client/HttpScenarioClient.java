@@ -1,35 +1,37 @@
 package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.net.URIBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +48,12 @@ public final class HttpScenarioClient implements ScenarioClient {
 
     private final URI searchUri;
     private final String authorization;
+    /** What must never appear in an exception message: the Basic token, the key and the secret. */
+    private final List<String> secrets;
     private final RetryPolicy retryPolicy;
     private final CloseableHttpClient http;
-    private final boolean ownsHttp;
+    /** The transport this client built for itself and closes; {@code null} when it was given one. */
+    private final HttpTransport ownedTransport;
     private final ObjectMapper mapper;
 
     private HttpScenarioClient(Builder b) {
@@ -56,10 +61,29 @@ public final class HttpScenarioClient implements ScenarioClient {
         this.authorization = b.apiKey == null ? null
                 : "Basic " + Base64.getEncoder()
                         .encodeToString((b.apiKey + ":" + b.apiSecret).getBytes(StandardCharsets.UTF_8));
+        this.secrets = secrets(b.apiKey, b.apiSecret, authorization);
         this.retryPolicy = b.retryPolicy;
         this.mapper = b.mapper != null ? b.mapper : defaultMapper();
-        this.ownsHttp = b.httpClient == null;
-        this.http = ownsHttp ? buildHttpClient(b) : b.httpClient;
+        if (b.httpClient != null) {
+            this.http = b.httpClient;
+            this.ownedTransport = null;
+        } else if (b.sharedTransport != null) {
+            this.http = b.sharedTransport.httpClient();
+            this.ownedTransport = null;
+        } else {
+            this.ownedTransport = b.transport.build();
+            this.http = ownedTransport.httpClient();
+        }
+    }
+
+    private static List<String> secrets(String apiKey, String apiSecret, String authorization) {
+        List<String> out = new ArrayList<>();
+        if (authorization != null) {
+            out.add(authorization.substring("Basic ".length()));
+            // very short values would blank out ordinary words; real keys and secrets are long
+            Stream.of(apiSecret, apiKey).filter(v -> v.length() >= 6).forEach(out::add);
+        }
+        return List.copyOf(out);
     }
 
     public static Builder builder() {
@@ -84,23 +108,47 @@ public final class HttpScenarioClient implements ScenarioClient {
             try {
                 outcome = execute(uri, body, attempt);
             } catch (IOException e) {
+                if (cancelled(e)) {
+                    throw cancellation(e);
+                }
                 if (attempt > retryPolicy.maxRetries()) {
                     throw new IOException("Scenario search at " + uri + " failed after " + attempt + " attempt(s): "
-                                          + e.getMessage(), e);
+                                          + redact(e.getMessage()), e);
                 }
-                outcome = Outcome.retry(null, "I/O error: " + e.getMessage());
-            }
-            if (outcome.page != null) {
-                return outcome.page;
+                outcome = Outcome.retry(null, "I/O error: " + redact(e.getMessage()));
             }
             if (outcome.error != null) {
                 throw outcome.error;
+            }
+            if (outcome.reason == null) {
+                return outcome.page;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                // the caller cancelled while the answer was on its way: nobody wants a retry
+                throw cancellation(null);
             }
             Duration wait = retryPolicy.delayBefore(attempt, outcome.retryAfter);
             LOG.warn("Scenario search attempt {} failed ({}); retrying in {} ms", attempt, outcome.reason,
                     wait.toMillis());
             sleep(wait);
         }
+    }
+
+    /**
+     * Whether the failure is our own caller cancelling the search (Future.cancel(true) when a prefetch window shrinks,
+     * a crawl rewinds or stops): HttpClient turns the interrupt into an InterruptedIOException and keeps the flag set.
+     * Timeouts are InterruptedIOExceptions too, but leave the flag alone and are real failures.
+     */
+    private static boolean cancelled(IOException e) {
+        return Thread.currentThread().isInterrupted() || e.getClass() == InterruptedIOException.class
+               || e instanceof ClosedByInterruptException;
+    }
+
+    private static InterruptedIOException cancellation(IOException cause) {
+        LOG.debug("Scenario search cancelled by its caller; not retried");
+        InterruptedIOException e = new InterruptedIOException("Scenario search cancelled");
+        e.initCause(cause);
+        return e;
     }
 
     private Outcome execute(URI uri, byte[] body, int attempt) throws IOException {
@@ -110,19 +158,16 @@ public final class HttpScenarioClient implements ScenarioClient {
             post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        return http.execute(post, response -> read(response, attempt));
+        return http.execute(post, response -> read(uri, response, attempt));
     }
 
-    private Outcome read(ClassicHttpResponse response, int attempt) throws IOException {
+    private Outcome read(URI uri, ClassicHttpResponse response, int attempt) throws IOException {
         int status = response.getCode();
         if (status >= 200 && status < 300) {
-            if (response.getEntity() == null) {
-                throw new IOException("Scenario answered HTTP " + status + " with no body");
-            }
-            try (InputStream in = response.getEntity().getContent()) {
-                // read straight from the socket: the page is never held as text and as objects at once
-                return Outcome.page(mapper.readValue(in, SearchPage.class));
-            }
+            return readPage(response);
+        }
+        if (status >= 300 && status < 400) {
+            return Outcome.fail(ScenarioApiException.redirectRefused(status, locationHost(uri, response), attempt));
         }
         ApiError error = ApiError.read(response, mapper);
         boolean retryable = RetryPolicy.isRetryableStatus(status);
@@ -130,7 +175,113 @@ public final class HttpScenarioClient implements ScenarioClient {
             return Outcome.retry(error.retryAfter(), "HTTP " + status);
         }
         return Outcome.fail(new ScenarioApiException(
-                status, error.message(), error.code(), error.traceId(), attempt, retryable));
+                status, redact(error.message()), redact(error.code()), redact(error.traceId()), attempt, retryable));
+    }
+
+    /**
+     * A complete 2xx answer that is no search page (a proxy's HTML, broken JSON) is the same when asked again, so it
+     * fails at once. An I/O error while reading (the connection cut before the body's end) is not caught here: it is
+     * transient and retried like any other.
+     */
+    private Outcome readPage(ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        String contentType = entity != null && entity.getContentType() != null ? entity.getContentType()
+                : response.getFirstHeader(HttpHeaders.CONTENT_TYPE) != null
+                        ? response.getFirstHeader(HttpHeaders.CONTENT_TYPE).getValue() : null;
+        if (entity == null || entity.getContentLength() == 0) {
+            return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is empty"));
+        }
+        SearchPage page;
+        try (PushbackInputStream in = new PushbackInputStream(entity.getContent())) {
+            int first = in.read();
+            if (first < 0) {
+                return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is empty"));
+            }
+            in.unread(first);
+            // read straight from the socket: the page is never held as text and as objects at once
+            page = mapper.readValue(in, SearchPage.class);
+        } catch (JsonProcessingException e) {
+            String problem = redact(jsonProblem(e));
+            if (!endsEarly(e)) {
+                return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
+                        (isSyntax(e) ? "not valid JSON: " : "JSON of another shape: ") + problem));
+            }
+            if (entity.getContentLength() < 0 && !entity.isChunked()) {
+                // no length: the body ends where the connection does, so JSON cut short may be a dropped connection
+                throw new IOException("Scenario's HTTP " + status + " answer ended inside its JSON, and without a "
+                                      + "Content-Length a dropped connection looks the same: " + problem, e);
+            }
+            return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
+                    "the JSON ends before it is complete, although the body arrived whole: " + problem));
+        }
+        if (page == null) {
+            return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is JSON null"));
+        }
+        return Outcome.page(page);
+    }
+
+    /** Whether the JSON stopped before it was complete (Jackson says so in either of its exception families). */
+    private static boolean endsEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException || t instanceof JsonProcessingException j
+                                                 && j.getOriginalMessage() != null
+                                                 && j.getOriginalMessage().contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text is no JSON at all, as opposed to JSON that does not map to a page (databind wraps both). */
+    private static boolean isSyntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Jackson's own words and where, without its source excerpt. */
+    private static String jsonProblem(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+                : e.getOriginalMessage().replace("Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "");
+        return ApiError.shorten(what.strip()) + where;
+    }
+
+    /** Host (and port, if the Location names one) a redirect points at; never its path or query. */
+    private static String locationHost(URI requestUri, ClassicHttpResponse response) {
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        if (location == null || location.getValue() == null || location.getValue().isBlank()) {
+            return null;
+        }
+        try {
+            URI target = requestUri.resolve(new URI(location.getValue().strip()));
+            if (target.getHost() == null) {
+                return "(unreadable Location)";
+            }
+            return target.getPort() < 0 ? target.getHost() : target.getHost() + ":" + target.getPort();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return "(unreadable Location)";
+        }
+    }
+
+    /**
+     * Text from an answer goes into exceptions; a misbehaving proxy or echo service may send our own credentials
+     * back, so they are blanked out.
+     */
+    private String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, "****");
+        }
+        return out;
     }
 
     private URI withQueryParameters(SearchRequest request) {
@@ -180,37 +331,10 @@ public final class HttpScenarioClient implements ScenarioClient {
         return uri;
     }
 
-    private static CloseableHttpClient buildHttpClient(Builder b) {
-        PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(b.maxConnections)
-                .setMaxConnPerRoute(b.maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(b.connectTimeout))
-                        .setSocketTimeout(Timeout.of(b.responseTimeout))
-                        .build());
-        if (b.sslContext != null) {
-            cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(b.sslContext));
-        }
-        HttpClientBuilder hb = HttpClients.custom()
-                .setConnectionManager(cm.build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(b.responseTimeout)).build())
-                .setUserAgent("camel-scenario")
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement();
-        if (b.proxyHost != null) {
-            hb.setProxy(new HttpHost(b.proxyHost, b.proxyPort));
-        }
-        if (b.customizer != null) {
-            b.customizer.accept(hb);
-        }
-        return hb.build();
-    }
-
     @Override
     public void close() throws IOException {
-        if (ownsHttp) {
-            http.close();
+        if (ownedTransport != null) {
+            ownedTransport.close();
         }
     }
 
@@ -219,6 +343,7 @@ public final class HttpScenarioClient implements ScenarioClient {
         return "HttpScenarioClient[" + searchUri + ", credentials=" + (authorization == null ? "none" : "****") + "]";
     }
 
+    /** A page, a failure to throw, or a reason to retry (then {@code reason} is set). */
     private record Outcome(SearchPage page, ScenarioApiException error, Duration retryAfter, String reason) {
         static Outcome page(SearchPage page) {
             return new Outcome(page, null, null, null);
@@ -238,14 +363,9 @@ public final class HttpScenarioClient implements ScenarioClient {
         private String baseUrl = DEFAULT_BASE_URL;
         private String apiKey;
         private String apiSecret;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private String proxyHost;
-        private int proxyPort;
-        private SSLContext sslContext;
-        private int maxConnections = 20;
-        private Consumer<HttpClientBuilder> customizer;
+        private final HttpTransport.Builder transport = HttpTransport.builder();
+        private HttpTransport sharedTransport;
         private CloseableHttpClient httpClient;
         private ObjectMapper mapper;
 
@@ -267,12 +387,18 @@ public final class HttpScenarioClient implements ScenarioClient {
         }
 
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
+            transport.connectTimeout(connectTimeout);
             return this;
         }
 
         public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = responseTimeout;
+            transport.responseTimeout(responseTimeout);
+            return this;
+        }
+
+        /** Longest wait for a free pooled connection when all are busy; then the attempt fails as an I/O error. */
+        public Builder connectionRequestTimeout(Duration connectionRequestTimeout) {
+            transport.connectionRequestTimeout(connectionRequestTimeout);
             return this;
         }
 
@@ -282,25 +408,33 @@ public final class HttpScenarioClient implements ScenarioClient {
         }
 
         public Builder proxy(String host, int port) {
-            this.proxyHost = host;
-            this.proxyPort = port;
+            transport.proxy(host, port);
             return this;
         }
 
         public Builder sslContext(SSLContext sslContext) {
-            this.sslContext = sslContext;
+            transport.sslContext(sslContext);
             return this;
         }
 
         /** Connections kept to the API; the consumer's prefetch window needs one per page in flight. */
         public Builder maxConnections(int maxConnections) {
-            this.maxConnections = maxConnections;
+            transport.maxConnections(maxConnections);
             return this;
         }
 
         /** A last say over the HttpClient being built (interceptors, metrics...). */
         public Builder customizer(Consumer<HttpClientBuilder> customizer) {
-            this.customizer = customizer;
+            transport.customizer(customizer);
+            return this;
+        }
+
+        /**
+         * Send through this transport (and its connection pool), e.g. one shared by several clients, instead of
+         * building one from the settings above; it is not closed by the client.
+         */
+        public Builder transport(HttpTransport transport) {
+            this.sharedTransport = transport;
             return this;
         }
 

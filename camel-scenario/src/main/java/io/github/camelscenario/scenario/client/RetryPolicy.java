@@ -25,9 +25,12 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         }
     }
 
-    /** Statuses that are safe to retry for a read-only search. */
+    /**
+     * Statuses worth asking again for a read-only search: rate limiting and server-side failures. 500 is among them
+     * because a search changes nothing, and one transient 500 must not end a long crawl.
+     */
     public static boolean isRetryableStatus(int status) {
-        return status == 429 || status == 502 || status == 503 || status == 504;
+        return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
     /**

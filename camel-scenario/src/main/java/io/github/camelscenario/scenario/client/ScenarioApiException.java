@@ -26,6 +26,34 @@ public class ScenarioApiException extends RuntimeException {
         this.retryable = retryable;
     }
 
+    /** For an answer that is neither a page nor an error status; never retried. */
+    private ScenarioApiException(String message, int statusCode, int attempts) {
+        super(message);
+        this.statusCode = statusCode;
+        this.apiMessage = null;
+        this.errorCode = null;
+        this.traceId = null;
+        this.attempts = attempts;
+        this.retryable = false;
+    }
+
+    /** A complete success answer whose body is no search page: asking again would get the same body. */
+    static ScenarioApiException notASearchPage(int status, String contentType, String problem) {
+        return new ScenarioApiException("Scenario search answered HTTP " + status + " ("
+                                        + (contentType == null ? "no Content-Type" : "Content-Type " + contentType)
+                                        + ") with a body that is not a search page: " + problem
+                                        + "; not retried: the same request gets the same answer", status, 1);
+    }
+
+    /** A 3xx: never followed, so the credentials only ever go to baseUrl. */
+    static ScenarioApiException redirectRefused(int status, String locationHost, int attempts) {
+        return new ScenarioApiException("Scenario search failed with HTTP " + status + ": a redirect "
+                                        + (locationHost == null ? "without a Location header"
+                                                : "to host " + locationHost)
+                                        + " was refused (credentials are only sent to baseUrl; set baseUrl to where the"
+                                        + " API answers)", status, attempts);
+    }
+
     private static String describe(
             int status, String message, String code, String traceId, int attempts, boolean retryable) {
         StringBuilder sb = new StringBuilder("Scenario search failed with HTTP ").append(status);
@@ -72,7 +100,7 @@ public class ScenarioApiException extends RuntimeException {
         return attempts;
     }
 
-    /** Whether the status is one that is retried (429, 502, 503, 504). */
+    /** Whether the status is one that is retried (429, 500, 502, 503, 504). */
     public boolean isRetryable() {
         return retryable;
     }

@@ -33,7 +33,8 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.isRetryableStatus(502)).isTrue();
         assertThat(RetryPolicy.isRetryableStatus(503)).isTrue();
         assertThat(RetryPolicy.isRetryableStatus(504)).isTrue();
-        assertThat(RetryPolicy.isRetryableStatus(500)).isFalse();
+        assertThat(RetryPolicy.isRetryableStatus(500)).isTrue();
+        assertThat(RetryPolicy.isRetryableStatus(501)).isFalse();
         assertThat(RetryPolicy.isRetryableStatus(400)).isFalse();
         assertThat(RetryPolicy.isRetryableStatus(401)).isFalse();
     }
