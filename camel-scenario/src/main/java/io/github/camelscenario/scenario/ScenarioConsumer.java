@@ -30,15 +30,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crawls a search page by page and emits one exchange per hit: body the {@link Asset}, headers
+ * Crawls a search and emits one exchange per hit: body the {@link Asset}, headers
  * {@link ScenarioConstants#ASSET_ID}, {@link ScenarioConstants#RESULT_PAGE}, {@link ScenarioConstants#TOTAL_HITS}, and
  * the batch properties.
  * <p>
  * Each consumer owns its crawl (a route and a {@code ConsumerTemplate} on the same URI walk their own). A crawl may span
  * several polls ({@code maxMessagesPerPoll}) and a stop and start of the route (whose new consumer takes the crawl the
- * endpoint kept for that route), and the poll after a complete crawl starts a new one. Exchanges are built and sent one hit at a
- * time while the {@link PageCrawl} fetches pages ahead, so memory is bounded by the prefetch window, not by the result
- * size. One exchange is held back until the next one is known, so the last exchange of a poll carries
+ * endpoint kept for that route), and the poll after a complete crawl starts a new one: with onlyNew and no sortBy a
+ * catch-up crawl, or a full one every fullCrawlInterval. Exchanges are built and sent one hit at a time while the
+ * {@link PageCrawl} reads ahead, so memory is bounded by the read-ahead window, not by the result size. One exchange is held back until the next one is known, so the last exchange of a poll carries
  * {@code CamelBatchComplete=true} and the exact {@code CamelBatchSize}.
  */
 public class ScenarioConsumer extends ScheduledBatchPollingConsumer {

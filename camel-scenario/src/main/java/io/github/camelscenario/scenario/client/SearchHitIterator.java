@@ -8,12 +8,11 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Every hit of every page of a search, fetched lazily, as an {@link Iterator} a splitter in streaming mode can walk.
- * <p>
- * Without prefetch, page N+1 is requested only when page N's hits are used up: one page in memory at a time. With
- * {@code prefetchPages} and an executor, up to that many following pages are requested while page N is walked (as the
- * consumer does), still handed out in page order: at most {@code 1 + prefetchPages} pages in memory. Either way the
- * crawl stops past {@code totalPages}, on an empty page, or after {@code maxResults} hits (see {@link PageCrawl}).
+ * Every hit of every page of a search, fetched lazily, as an {@link Iterator} a splitter in streaming mode can walk. It
+ * walks a {@link PageCrawl}: with {@code prefetchPages} and an executor, that many reads are requested ahead of the one
+ * being walked, still handed out in order, at most {@code 1 + prefetchPages} reads in memory; without, the next read is
+ * asked only when this one is used up. It stops at the end of the results, at the totals, or after {@code maxResults}
+ * hits, and hands out each asset that stays in the library during the walk exactly once.
  * <p>
  * Failure: a page that cannot be fetched makes {@link #hasNext()} answer {@code true} and the following
  * {@link #next()} throw the error ({@link UncheckedIOException} around an {@link IOException},
