@@ -1,13 +1,18 @@
 package io.github.camelscenario.scenario;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelscenario.scenario.client.Asset;
+import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.PageCrawl;
 import io.github.camelscenario.scenario.client.Paging;
 import io.github.camelscenario.scenario.client.ScenarioApiException;
@@ -50,6 +55,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     private final ScenarioConfiguration configuration;
     private final SearchRequest template;
+    private final String searchFingerprint;
     /** Ids whose exchange is still being routed (asynchronous routes): not emitted again meanwhile. */
     private final Set<String> inFlightIds = ConcurrentHashMap.newKeySet();
 
@@ -64,7 +70,18 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
         this.template = completeSearch(endpoint);
+        this.searchFingerprint = fingerprint(template);
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+    }
+
+    /** A short, stable digest of the search (its JSON), telling apart the feeds that share a repository. */
+    private static String fingerprint(SearchRequest search) {
+        try {
+            byte[] json = HttpScenarioClient.defaultMapper().writeValueAsBytes(search);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 8);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot digest the search " + search, e);
+        }
     }
 
     /** The consumer has no body or headers: its endpoint options must make a complete search on their own. */
@@ -174,6 +191,9 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
                 if (hit == null) {
                     break;
                 }
+                if (c.newestId == null && hit.offset() == 0 && c.replayUntil < 0) {
+                    c.newestId = hit.asset().getId();
+                }
                 if (isNew(c, hit) && !batch.offer(hit)) {
                     break;
                 }
@@ -192,6 +212,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         batch.finish();
         if (c.pages.isComplete()) {
             c.reportSkippedWithoutId();
+            recordCaughtUp(c);
             LOG.debug("Scenario crawl complete: {} page request(s), {} hit(s) walked", c.pages.getRequests(),
                     c.pages.walked());
         }
@@ -211,7 +232,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             }
             c = new Crawl(new PageCrawl(getEndpoint().getClient(), template, configuration.getMaxResults(),
                     configuration.getPrefetchPages(), prefetchExecutor, configuration.getRetryInitialDelay(),
-                    catchUp ? this::isDelivered : null));
+                    catchUp ? this::isCaughtUpAt : null));
             crawl = c;
         }
         return c;
@@ -227,8 +248,27 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
                && System.currentTimeMillis() - lastFullCrawl < interval;
     }
 
-    private boolean isDelivered(Asset asset) {
-        return repository.contains(asset.getId());
+    /** Whether an earlier crawl of this search that started at {@code asset} (its newest) was walked to its end. */
+    private boolean isCaughtUpAt(Asset asset) {
+        return repository.contains(caughtUpMarker(asset.getId()));
+    }
+
+    /**
+     * The repository entry saying that a crawl of this search starting at the asset {@code newestId} was walked to its
+     * end with every exchange delivered: everything from that asset on was delivered then. It lives beside the ids, so
+     * a restarted route or another node sharing the repository knows it too; the search's fingerprint keeps feeds of
+     * different searches sharing one repository apart.
+     */
+    private String caughtUpMarker(String newestId) {
+        return "camel-scenario:caught-up:" + searchFingerprint + ":" + newestId;
+    }
+
+    /** Records where a complete crawl started, once its every exchange was delivered (see {@link #caughtUpMarker}). */
+    private void recordCaughtUp(Crawl c) {
+        if (repository != null && c.newestId != null && c.failed.isEmpty() && c.replaying.isEmpty()) {
+            repository.add(caughtUpMarker(c.newestId));
+            c.newestId = null;
+        }
     }
 
     /**
@@ -315,6 +355,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         long replayUntil = -1;
         /** onlyNew hits skipped because they have no id (poll thread only). */
         int skippedWithoutId;
+        /** The id of the crawl's first hit, the newest asset, until the crawl is recorded as caught up (poll thread). */
+        String newestId;
 
         Crawl(PageCrawl pages) {
             this.pages = pages;
@@ -391,6 +433,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
                 if (!mayEmit()) {
                     untrack(hit);
                     releaseExchange(exchange, false);
+                    // neither is sent: the next poll (or the restarted route) hands out the held one, then this one
+                    crawl.pages.pushBack(hit);
                     dropHeld();
                     return false;
                 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Stop rules</b>, whichever comes first: a read with fewer hits than asked (the end of the results), the totals
  * ({@link CrawlBounds}: grown by later answers, capped), {@code maxResults} hits walked, {@link Paging#MAX_PAGES}, or
- * in catch-up mode the first read whose hits are all known.
+ * in catch-up mode the first read that holds an asset where an earlier crawl was known to be complete.
  * <p>
  * <b>Read-ahead</b> ({@link ReadAhead}): once an answer told the totals, the next reads are requested on the executor
  * while this one is handed out; their offsets do not depend on what this read holds, so they stay useful when the
@@ -61,8 +61,8 @@ public final class PageCrawl {
     private final long maxResults;
     private final ReadAhead reads;
     private final CrawlBounds bounds;
-    /** Catch-up mode: whether a hit was delivered before; the crawl ends after a read whose hits are all known. */
-    private final Predicate<Asset> known;
+    /** Catch-up mode: whether a complete earlier crawl started at this asset; the crawl ends after its read. */
+    private final Predicate<Asset> caughtUp;
 
     // where the crawl stands: the hits of the current read still to hand out
     private List<Asset> current;
@@ -73,7 +73,8 @@ public final class PageCrawl {
     private boolean complete;
     /** The next read starts from scratch at this offset (crawl start, or a rewind): no anchor to find. */
     private long freshAt;
-    private Hit pushedBack;
+    /** Hits handed back by the caller, handed out again first, last pushed first. */
+    private final Deque<Hit> pushedBack = new ArrayDeque<>(2);
 
     // what was handed out last: the anchor the next read must find, and the ids of the hits of the last read
     private long anchorOffset = -1;
@@ -94,18 +95,19 @@ public final class PageCrawl {
     }
 
     /**
-     * @param known a catch-up crawl (a feed): reads one at a time and ends after the first read whose hits all pass
-     *              {@code known} (delivered before); {@code null} for a full crawl
+     * @param caughtUp a catch-up crawl (a feed): reads one at a time and ends after the first read holding an asset
+     *                 {@code caughtUp} accepts (the newest asset of an earlier crawl that was walked to its end, so
+     *                 everything from there on was delivered then); {@code null} for a full crawl
      */
     public PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
-                     ExecutorService executor, long rateLimitPauseMillis, Predicate<Asset> known) {
+                     ExecutorService executor, long rateLimitPauseMillis, Predicate<Asset> caughtUp) {
         this.template = Paging.crawlTemplate(template);
         this.step = Paging.crawlStep(template);
         this.startOffset = (long) (Paging.firstPage(template) - 1) * step;
         this.maxResults = maxResults;
-        this.known = known;
+        this.caughtUp = caughtUp;
         // a catch-up crawl reads only what it must: a read ahead could be past the point it catches up
-        this.reads = new ReadAhead(client, executor, known == null ? prefetchPages : 0, rateLimitPauseMillis);
+        this.reads = new ReadAhead(client, executor, caughtUp == null ? prefetchPages : 0, rateLimitPauseMillis);
         this.bounds = new CrawlBounds(startOffset, maxResults, step);
         this.freshAt = startOffset;
     }
@@ -122,10 +124,8 @@ public final class PageCrawl {
      *                               are still handed out), or when the pool that should run it shut down
      */
     public Hit next() throws IOException {
-        if (pushedBack != null) {
-            Hit hit = pushedBack;
-            pushedBack = null;
-            return hit;
+        if (!pushedBack.isEmpty()) {
+            return pushedBack.pop();
         }
         while (!reads.isSuspended()) {
             if (complete) {
@@ -293,7 +293,7 @@ public final class PageCrawl {
         currentOffset = offset + from;
         index = 0;
         currentHasMore = hits.size() >= limit && !bounds.reached(last + 1);
-        endAfterCurrent = known != null && fresh.stream().allMatch(a -> a.getId() == null || known.test(a));
+        endAfterCurrent = caughtUp != null && hits.stream().anyMatch(a -> a.getId() != null && caughtUp.test(a));
         freshAt = -1;
         if (!hits.isEmpty()) {
             anchorOffset = last;
@@ -358,16 +358,19 @@ public final class PageCrawl {
         current = null;
         complete = false;
         endAfterCurrent = false;
-        pushedBack = null;
+        pushedBack.clear();
         anchorOffset = -1;
         recent.clear();
         recentIds.clear();
         reads.cancelAll();
     }
 
-    /** Hands {@code hit} out again on the next {@link #next()} (the consumer could not send it). */
+    /**
+     * Hands {@code hit} out again on the next {@link #next()}, before the hits pushed back earlier (the consumer could
+     * not send it).
+     */
     public void pushBack(Hit hit) {
-        pushedBack = hit;
+        pushedBack.push(hit);
     }
 
     /** Cancels the reads in flight (route stop or suspend); a blocked {@link #next()} returns {@code null}. */
@@ -406,8 +409,8 @@ public final class PageCrawl {
 
     /** The offset of the next hit to hand out. */
     public long position() {
-        if (pushedBack != null) {
-            return pushedBack.offset();
+        if (!pushedBack.isEmpty()) {
+            return pushedBack.peek().offset();
         }
         if (freshAt >= 0) {
             return freshAt;

@@ -216,18 +216,19 @@ class PageCrawlTest {
     }
 
     @Test
-    void aCatchUpCrawlEndsAfterTheFirstReadWhoseHitsAreAllKnown() throws Exception {
+    void aCatchUpCrawlEndsAfterTheReadHoldingTheAssetWhereACompleteCrawlStarted() throws Exception {
         FakeIndex client = FakeIndex.pages(20, 10);
-        // the first 23 hits are new, the rest delivered before
-        List<String> known = expectedIds(20, 10).subList(23, 200);
-        PageCrawl crawl = new PageCrawl(client, search(10), 0, 4, executor, 0, a -> known.contains(a.getId()));
+        // 23 assets arrived since the last complete crawl, which started at the 24th from the top
+        String caughtUpAt = expectedIds(20, 10).get(23);
+        PageCrawl crawl = new PageCrawl(client, search(10), 0, 4, executor, 0, a -> a.getId().equals(caughtUpAt));
         List<String> ids = drain(crawl);
-        // new hits 1..23 are on pages 1..3; page 4 is the first all known: 4 reads, one at a time
-        assertThat(client.asked).containsExactly(1, 2, 3, 4);
-        assertThat(ids).hasSize(40).startsWith(expectedIds(20, 10).subList(0, 23).toArray(new String[0]));
+        // that asset is on page 3: three reads, one at a time, and the rest of its read as a look-back
+        assertThat(client.asked).containsExactly(1, 2, 3);
+        assertThat(ids).containsExactlyElementsOf(expectedIds(20, 10).subList(0, 30));
 
         FakeIndex unchanged = FakeIndex.pages(20, 10);
-        PageCrawl feed = new PageCrawl(unchanged, search(10), 0, 4, executor, 0, a -> true);
+        String newest = expectedIds(20, 10).get(0);
+        PageCrawl feed = new PageCrawl(unchanged, search(10), 0, 4, executor, 0, a -> a.getId().equals(newest));
         assertThat(drain(feed)).hasSize(10);
         assertThat(unchanged.asked).containsExactly(1);
     }
