@@ -1,7 +1,10 @@
 package io.github.camelscenario.scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchHitIterator;
 import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
@@ -22,6 +25,7 @@ public class ScenarioProducer extends DefaultProducer {
 
     /** Runs the requests ahead of allPages iterators; only when allPages and prefetchPages ask for it. */
     private ExecutorService prefetchExecutor;
+    private ScenarioProducerHealthCheck healthCheck;
 
     public ScenarioProducer(ScenarioEndpoint endpoint) {
         super(endpoint);
@@ -30,6 +34,7 @@ public class ScenarioProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        healthCheck = ScenarioProducerHealthCheck.register(getEndpoint());
         ScenarioConfiguration configuration = getEndpoint().getConfiguration();
         int prefetch = configuration.effectivePrefetchPages(false);
         if (configuration.isAllPages() && prefetch > 0) {
@@ -46,6 +51,8 @@ public class ScenarioProducer extends DefaultProducer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
             prefetchExecutor = null;
         }
+        ScenarioProducerHealthCheck.unregister(getEndpoint().getCamelContext(), healthCheck);
+        healthCheck = null;
         super.doStop();
     }
 
@@ -56,6 +63,17 @@ public class ScenarioProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        try {
+            search(exchange);
+        } catch (IOException | UncheckedIOException | ScenarioApiException e) {
+            // what the producer's health check reports, without an API call of its own
+            getEndpoint().getSearchOutcomes().failed(e instanceof UncheckedIOException u ? u.getCause() : e);
+            throw e;
+        }
+        getEndpoint().getSearchOutcomes().succeeded();
+    }
+
+    private void search(Exchange exchange) throws Exception {
         ScenarioEndpoint endpoint = getEndpoint();
         SearchRequest request = endpoint.getBinding().toRequest(exchange);
         LOG.debug("Searching Scenario: {}", request);

@@ -50,6 +50,7 @@ public final class HttpScenarioClient implements ScenarioClient {
     private final CloseableHttpClient http;
     private final boolean ownsHttp;
     private final ObjectMapper mapper;
+    private final SearchAttemptListener listener;
 
     private HttpScenarioClient(Builder b) {
         this.searchUri = searchUri(b.baseUrl);
@@ -60,6 +61,7 @@ public final class HttpScenarioClient implements ScenarioClient {
         this.mapper = b.mapper != null ? b.mapper : defaultMapper();
         this.ownsHttp = b.httpClient == null;
         this.http = ownsHttp ? buildHttpClient(b) : b.httpClient;
+        this.listener = b.listener;
     }
 
     public static Builder builder() {
@@ -96,6 +98,7 @@ public final class HttpScenarioClient implements ScenarioClient {
             if (outcome.error != null) {
                 throw outcome.error;
             }
+            listener.retrying(outcome.reason);
             Duration wait = retryPolicy.delayBefore(attempt, outcome.retryAfter);
             LOG.warn("Scenario search attempt {} failed ({}); retrying in {} ms", attempt, outcome.reason,
                     wait.toMillis());
@@ -115,6 +118,7 @@ public final class HttpScenarioClient implements ScenarioClient {
 
     private Outcome read(ClassicHttpResponse response, int attempt) throws IOException {
         int status = response.getCode();
+        listener.answered(status);
         if (status >= 200 && status < 300) {
             if (response.getEntity() == null) {
                 throw new IOException("Scenario answered HTTP " + status + " with no body");
@@ -248,6 +252,7 @@ public final class HttpScenarioClient implements ScenarioClient {
         private Consumer<HttpClientBuilder> customizer;
         private CloseableHttpClient httpClient;
         private ObjectMapper mapper;
+        private SearchAttemptListener listener = SearchAttemptListener.NONE;
 
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -312,6 +317,12 @@ public final class HttpScenarioClient implements ScenarioClient {
 
         public Builder mapper(ObjectMapper mapper) {
             this.mapper = mapper;
+            return this;
+        }
+
+        /** Told about every attempt (statistics); never about credentials. */
+        public Builder listener(SearchAttemptListener listener) {
+            this.listener = Objects.requireNonNull(listener);
             return this;
         }
 
