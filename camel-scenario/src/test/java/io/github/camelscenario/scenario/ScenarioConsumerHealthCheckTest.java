@@ -28,7 +28,9 @@ class ScenarioConsumerHealthCheckTest extends ConsumerTestSupport {
 
     @BeforeEach
     void registerConsumerChecks() {
-        HealthCheckRegistry.get(context).register(new ConsumersHealthCheckRepository());
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.register(new ConsumersHealthCheckRepository());
+        registry.setExposureLevel("full"); // every check, not only the first when all are UP
     }
 
     private HealthCheck.Result readiness() {

@@ -34,7 +34,9 @@ class ScenarioProducerHealthCheckTest extends ConsumerTestSupport {
     void startProducerRoute() throws Exception {
         ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
         producers.setEnabled(true); // what camel.health.producersEnabled=true does
-        HealthCheckRegistry.get(context).register(producers);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.register(producers);
+        registry.setExposureLevel("full"); // every check, not only the first when all are UP
         start(new RouteBuilder() {
             @Override
             public void configure() {
