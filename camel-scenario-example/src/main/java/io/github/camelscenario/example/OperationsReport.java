@@ -42,11 +42,14 @@ final class OperationsReport {
             sb.append(String.format("%-28s %-5s %s%n", r.getCheck().getId(), r.getState(), shown.isEmpty() ? ""
                     : shown.toString()));
         }
-        sb.append("=== dev console 'scenario' ===\n");
         DevConsoleRegistry consoles = DevConsoleRegistry.get(context);
-        DevConsole console = consoles != null ? consoles.resolveById("scenario") : null;
-        sb.append(console != null ? console.call(DevConsole.MediaType.TEXT)
-                : "dev console not found (camel-console on the class path, camel.main.dev-console-enabled=true)\n");
+        // Camel's 'service' console lists where routes go (EndpointServiceLocation); 'scenario' is this component's
+        for (String id : List.of("service", "scenario")) {
+            sb.append("=== dev console '").append(id).append("' ===\n");
+            DevConsole console = consoles != null ? consoles.resolveById(id) : null;
+            sb.append(console != null ? console.call(DevConsole.MediaType.TEXT)
+                    : "not found (camel-console on the class path, camel.main.dev-console-enabled=true)\n");
+        }
         return sb.toString();
     }
 }

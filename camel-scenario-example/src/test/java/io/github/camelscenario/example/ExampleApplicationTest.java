@@ -80,6 +80,9 @@ class ExampleApplicationTest {
         // what an operator sees (docs/example.md): readiness of the feed and the producers, the scenario console
         assertThat(output).containsPattern("consumer:feed +UP +\\{scenario\\.crawl\\.page=1")
                 .containsPattern("producer:scenario-\\S+ +UP")
+                .contains("=== dev console 'service' ===")
+                .containsPattern("Component: scenario\\s+Direction: in\\s+Hosted: false\\s+Protocol: http\\s+"
+                                 + "Service: http://127\\.0\\.0\\.1:\\d+/v1")
                 .contains("=== dev console 'scenario' ===")
                 .contains("    consumer (route feed)")
                 .containsPattern("crawls started \\d+, completed \\d+; exchanges sent 90; polls failed 0")
