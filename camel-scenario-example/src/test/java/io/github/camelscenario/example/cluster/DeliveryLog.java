@@ -67,8 +67,4 @@ final class DeliveryLog {
     int size() {
         return deliveries.size();
     }
-
-    static Set<String> concurrentSet() {
-        return ConcurrentHashMap.newKeySet();
-    }
 }

@@ -2,6 +2,7 @@ package io.github.camelscenario.example.cluster;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -28,8 +29,8 @@ final class FeedNode implements AutoCloseable {
 
     final String name;
     final DefaultCamelContext context = new DefaultCamelContext();
-    private final Set<String> started = DeliveryLog.concurrentSet();
-    private final Set<String> completed = DeliveryLog.concurrentSet();
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final Set<String> completed = ConcurrentHashMap.newKeySet();
     private volatile boolean frozen;
 
     FeedNode(String name, String zooKeeper, DataSource database, String feedUri, DeliveryLog dam) throws Exception {
