@@ -93,6 +93,20 @@ public class ScenarioProducerHealthCheck implements HealthCheck {
         return builder.up().build();
     }
 
+    /**
+     * Checks of the same endpoint are equal: producers of several routes share the endpoint, its outcomes and this id,
+     * so the registry reports them once, and removing one producer's leaves the others'.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScenarioProducerHealthCheck other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public String getGroup() {
         return "camel";

@@ -1,5 +1,7 @@
 package io.github.camelscenario.scenario;
 
+import java.util.List;
+
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -41,6 +43,8 @@ class ScenarioProducerHealthCheckTest extends ConsumerTestSupport {
             @Override
             public void configure() {
                 from("direct:search").to(scenario("query=dragon&maxRetries=1"));
+                // a second route to the same endpoint: a second producer, the same outcomes
+                from("direct:again").routeId("again").to(scenario("query=dragon&maxRetries=1"));
             }
         });
         template = context.createProducerTemplate();
@@ -107,6 +111,18 @@ class ScenarioProducerHealthCheckTest extends ConsumerTestSupport {
         assertThatThrownBy(this::search).isInstanceOf(CamelExecutionException.class);
         assertThat(readiness().getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(readiness().getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 503);
+    }
+
+    @Test
+    void oneCheckPerEndpointWhateverTheNumberOfProducers() throws Exception {
+        assertThat(producerChecks()).hasSize(1);
+        context.getRouteController().stopRoute("again");
+        assertThat(producerChecks()).hasSize(1);
+    }
+
+    private List<HealthCheck.Result> producerChecks() {
+        return HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:scenario-")).toList();
     }
 
     @Test
