@@ -76,6 +76,19 @@ class ScenarioConsumerHealthCheckTest extends ConsumerTestSupport {
     }
 
     @Test
+    void downWhenTheActionIsForbidden() throws Exception {
+        wireMock.stubFor(searchPage(1).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody(error("Plan does not allow search", "FORBIDDEN"))));
+        feed(scenario("query=dragon&delay=60000"));
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> readiness().getState() == HealthCheck.State.DOWN
+                                                        && readiness().getDetails().containsKey("http.response.code"));
+        assertThat(readiness().getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403)
+                .containsEntry(ScenarioConsumerHealthCheck.ERROR_CODE, "FORBIDDEN")
+                .containsEntry(ScenarioConsumerHealthCheck.RETRIES, 0L);
+    }
+
+    @Test
     void downWithThePageThatStillFailedAfterRetries() throws Exception {
         wireMock.stubFor(searchPage(1).willReturn(okJson(page(1, 2, 4, ids("a", 2)))));
         wireMock.stubFor(searchPage(2).willReturn(aResponse().withStatus(503)
