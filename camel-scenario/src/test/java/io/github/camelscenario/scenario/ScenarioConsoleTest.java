@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,7 @@ class ScenarioConsoleTest extends ConsumerTestSupport {
         wireMock.stubFor(searchPage(2).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"boom\",\"code\":\"INTERNAL\"}")));
         context.getRegistry().bind("seen", MemoryIdempotentRepository.memoryIdempotentRepository(100));
+        HealthCheckRegistry.get(context).register(new ConsumersHealthCheckRepository());
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -90,6 +94,13 @@ class ScenarioConsoleTest extends ConsumerTestSupport {
         assertThat(text).contains("scenario://search").contains("page 2, index 0").contains("retries 1, 429s 1")
                 .contains("(HTTP 500) [INTERNAL] page 2");
         assertThat(text + json).doesNotContain(SECRET).doesNotContain(KEY);
+
+        // the readiness check, DOWN with its details and error, shows no credential either
+        String health = HealthCheckHelper.invokeReadiness(context).stream()
+                .map(r -> r.getState() + " " + r.getDetails() + " " + r.getMessage() + " " + r.getError())
+                .toList().toString();
+        assertThat(health).contains("DOWN").contains("scenario.error.code=INTERNAL")
+                .doesNotContain(SECRET).doesNotContain(KEY);
     }
 
     @Test
