@@ -79,8 +79,10 @@ public final class ExampleApplication {
 
             main.start();
             boolean finished;
+            String operations;
             try {
                 finished = summary.await(timeoutSeconds, TimeUnit.SECONDS);
+                operations = OperationsReport.of(main.getCamelContext());
             } finally {
                 main.stop();
             }
@@ -88,6 +90,8 @@ public final class ExampleApplication {
             summary.print(out, workDir.toString(),
                     properties != null ? properties.resolveProperty("example.classic.query").orElse("?") : "?",
                     properties != null ? properties.resolveProperty("example.feed.filter").orElse("?") : "?");
+            out.println();
+            out.print(operations);
             if (!finished) {
                 out.println("Not every route finished within " + timeoutSeconds + " s: see the log above.");
             }

@@ -76,5 +76,16 @@ class ExampleApplicationTest {
                 .contains("classic  query 'cat': 5 hits logged above")
                 .contains("3 new assets added while running, 3 picked up by the next poll; none emitted twice")
                 .contains("(best match: the asset the picture came from)");
+
+        // what an operator sees (docs/example.md): readiness of the feed and the producers, the scenario console
+        assertThat(output).containsPattern("consumer:feed +UP +\\{scenario\\.crawl\\.page=1")
+                .containsPattern("producer:scenario-\\S+ +UP")
+                .contains("=== dev console 'service' ===")
+                .containsPattern("Component: scenario\\s+Direction: in\\s+Hosted: false\\s+Protocol: http\\s+"
+                                 + "Service: http://127\\.0\\.0\\.1:\\d+/v1")
+                .contains("=== dev console 'scenario' ===")
+                .contains("    consumer (route feed)")
+                .containsPattern("crawls started \\d+, completed \\d+; exchanges sent 90; polls failed 0")
+                .doesNotContain("demo-secret");
     }
 }

@@ -50,6 +50,10 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fullcrawlinterval":
         case "fullCrawlInterval": getOrCreateConfiguration(target).setFullCrawlInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "hitsperpage":
         case "hitsPerPage": getOrCreateConfiguration(target).setHitsPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "httpclientconfigurer":
@@ -135,6 +139,10 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "filter": return java.lang.String.class;
         case "fullcrawlinterval":
         case "fullCrawlInterval": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "hitsperpage":
         case "hitsPerPage": return java.lang.Integer.class;
         case "httpclientconfigurer":
@@ -216,6 +224,10 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "filter": return getOrCreateConfiguration(target).getFilter();
         case "fullcrawlinterval":
         case "fullCrawlInterval": return getOrCreateConfiguration(target).getFullCrawlInterval();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "hitsperpage":
         case "hitsPerPage": return getOrCreateConfiguration(target).getHitsPerPage();
         case "httpclientconfigurer":

@@ -8,11 +8,14 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
-/** Scenario asset search: {@code scenario:search[?options]}. */
+/**
+ * Scenario asset search: {@code scenario:search[?options]}. A {@link HealthCheckComponent}: its consumers' and
+ * producers' health checks can be turned off with {@code healthCheckConsumerEnabled} / {@code healthCheckProducerEnabled}.
+ */
 @Component(ScenarioConstants.SCHEME)
-public class ScenarioComponent extends DefaultComponent implements SSLContextParametersAware {
+public class ScenarioComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** Defaults for every endpoint of this component, credentials included. */
     @Metadata

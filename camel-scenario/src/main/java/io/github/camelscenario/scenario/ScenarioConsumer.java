@@ -24,6 +24,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@link PageCrawl} reads ahead, so memory is bounded by the read-ahead window, not by the result size. One exchange is held back until the next one is known, so the last exchange of a poll carries
  * {@code CamelBatchComplete=true} and the exact {@code CamelBatchSize}.
  */
-public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
+@ManagedResource(description = "Scenario consumer")
+public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements ManagedScenarioConsumerMBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioConsumer.class);
 
@@ -65,6 +67,9 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     private volatile Crawl crawl;
     /** When the last full crawl of an onlyNew feed started (its catch-up crawls run in between). */
     private long lastFullCrawl;
+    /** What the crawls did, for the health check, the dev console and JMX. */
+    private final CrawlStatistics statistics = new CrawlStatistics();
+    private volatile boolean freshCrawlRequested;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -104,7 +109,15 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
+    protected void doBuild() throws Exception {
+        // before super: Camel's default check would be built otherwise
+        setHealthCheck(new ScenarioConsumerHealthCheck(this, "consumer:" + getRouteId()));
+        super.doBuild();
+    }
+
+    @Override
     protected void doStart() throws Exception {
+        getEndpoint().consumerStarted(this);
         if (configuration.isOnlyNew()) {
             repository = configuration.getIdempotentRepository();
             if (repository == null) {
@@ -129,6 +142,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().consumerStopped(this);
         suspendCrawl();
         Crawl c = crawl;
         if (c != null && getRouteId() != null) {
@@ -203,14 +217,20 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
             batch.finish();
             LOG.debug("Scenario poll failed at page {} after {} exchange(s)", c.pages.getPage(), batch.count);
             // shown by the consumer's health check until a poll succeeds
-            addLastErrorDetail("scenario.page", c.pages.getPage());
+            addLastErrorDetail(ScenarioConsumerHealthCheck.FAILED_PAGE, c.pages.getPage());
             if (e instanceof ScenarioApiException api) {
                 addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
+                if (api.getErrorCode() != null) {
+                    addLastErrorDetail(ScenarioConsumerHealthCheck.ERROR_CODE, api.getErrorCode());
+                }
             }
+            statistics.pollFailed(e, c.pages.getPage());
             throw e;
         }
         batch.finish();
+        statistics.pollSucceeded();
         if (c.pages.isComplete()) {
+            statistics.crawlCompleted();
             c.reportSkippedWithoutId();
             recordCaughtUp(c);
             LOG.debug("Scenario crawl complete: {} page request(s), {} hit(s) walked", c.pages.getRequests(),
@@ -222,6 +242,15 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
     /** The crawl this poll continues: the current one, gone back for hits whose exchange failed, else a new one. */
     private Crawl crawlForThisPoll() {
         Crawl c = crawl;
+        if (freshCrawlRequested) {
+            freshCrawlRequested = false;
+            if (c != null) {
+                c.pages.suspend(); // cancels its requests in flight
+            }
+            c = null;
+            // fresh means every hit again: a feed walks it all rather than catching up
+            lastFullCrawl = 0;
+        }
         if (c != null) {
             c.replayFailures();
         }
@@ -234,6 +263,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
                     configuration.getPrefetchPages(), prefetchExecutor, configuration.getRetryInitialDelay(),
                     catchUp ? this::isCaughtUpAt : null));
             crawl = c;
+            statistics.crawlStarted();
         }
         return c;
     }
@@ -301,6 +331,17 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         return shutdownRunningTask == ShutdownRunningTask.CompleteAllTasks;
     }
 
+    @Override
+    public CrawlSnapshot getCrawlSnapshot() {
+        Crawl c = crawl;
+        return CrawlSnapshot.of(c == null ? null : c.pages, statistics, getEndpoint().getTraffic(), repository);
+    }
+
+    @Override
+    public void startFreshCrawl() {
+        freshCrawlRequested = true;
+    }
+
     /** The crawl of this consumer; {@code null} before its first poll. */
     Crawl getCrawl() {
         return crawl;
@@ -324,6 +365,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer {
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
         pendingExchanges = last ? 0 : Math.max(0, size - index - 1);
+        statistics.exchangeSent();
         AsyncCallback callback = defaultConsumerCallback(exchange, true);
         getAsyncProcessor().process(exchange, callback);
     }

@@ -2,6 +2,7 @@ package io.github.camelscenario.scenario;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
@@ -14,6 +15,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
@@ -30,7 +32,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @UriEndpoint(firstVersion = "0.1.0", scheme = ScenarioConstants.SCHEME, title = "Scenario",
              syntax = "scenario:operation", category = { Category.SEARCH, Category.AI },
              headersClass = ScenarioConstants.class)
-public class ScenarioEndpoint extends ScheduledPollEndpoint {
+public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The consumer's default delay between polls: each poll may walk a whole crawl, so once a minute, not 500 ms. */
     public static final long DEFAULT_CONSUMER_DELAY = 60_000;
@@ -60,6 +62,10 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
      * from here and goes on where the last one stopped; consumers without a route (templates, pollEnrich) keep theirs.
      */
     private final Map<String, ScenarioConsumer.Crawl> parkedCrawls = new ConcurrentHashMap<>();
+    /** What operators see (dev console, health checks, JMX): attempts of this endpoint's client, producer outcomes. */
+    private final ScenarioTraffic traffic = new ScenarioTraffic();
+    private final SearchOutcomes searchOutcomes = new SearchOutcomes();
+    private final Set<ScenarioConsumer> consumers = ConcurrentHashMap.newKeySet();
 
     public ScenarioEndpoint(String uri, ScenarioComponent component, ScenarioOperation operation,
                             ScenarioConfiguration configuration) {
@@ -172,6 +178,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                     .baseUrl(configuration.getBaseUrl())
                     .credentials(configuration.getApiKey(), configuration.getApiSecret())
                     .retryPolicy(retryPolicy())
+                    .listener(traffic)
                     .transport(lease.transport())
                     .build();
             transportLease = lease;
@@ -260,6 +267,43 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint {
                 transportLease = null;
             }
         }
+    }
+
+    /** Where this endpoint's searches go, for Camel's tooling: {@code baseUrl} without any user info. */
+    @Override
+    public String getServiceUrl() {
+        return ServiceLocations.withoutUserInfo(configuration.getBaseUrl());
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return ServiceLocations.scheme(configuration.getBaseUrl());
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("operation", String.valueOf(operation));
+    }
+
+    public ScenarioTraffic getTraffic() {
+        return traffic;
+    }
+
+    public SearchOutcomes getSearchOutcomes() {
+        return searchOutcomes;
+    }
+
+    /** The consumers of this endpoint that are started (routes, templates). */
+    public Set<ScenarioConsumer> getConsumers() {
+        return Set.copyOf(consumers);
+    }
+
+    void consumerStarted(ScenarioConsumer consumer) {
+        consumers.add(consumer);
+    }
+
+    void consumerStopped(ScenarioConsumer consumer) {
+        consumers.remove(consumer);
     }
 
     public ScenarioOperation getOperation() {

@@ -1,5 +1,7 @@
 package io.github.camelscenario.scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchHitIterator;
 import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
@@ -36,6 +39,7 @@ public class ScenarioProducer extends DefaultProducer {
     /** allPages iterators handed out, to stop on doStop; weak: one dropped unfinished by its route is not kept. */
     private final Set<SearchHitIterator> iterators =
             Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private ScenarioProducerHealthCheck healthCheck;
 
     public ScenarioProducer(ScenarioEndpoint endpoint) {
         super(endpoint);
@@ -44,6 +48,7 @@ public class ScenarioProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        healthCheck = ScenarioProducerHealthCheck.register(getEndpoint());
         ScenarioConfiguration configuration = getEndpoint().getConfiguration();
         int prefetch = configuration.getPrefetchPages();
         if (configuration.isAllPages() && prefetch > 0) {
@@ -75,6 +80,8 @@ public class ScenarioProducer extends DefaultProducer {
                 }
             }
         }
+        ScenarioProducerHealthCheck.unregister(getEndpoint().getCamelContext(), healthCheck);
+        healthCheck = null;
         super.doStop();
     }
 
@@ -85,6 +92,17 @@ public class ScenarioProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        try {
+            search(exchange);
+        } catch (IOException | UncheckedIOException | ScenarioApiException e) {
+            // what the producer's health check reports, without an API call of its own
+            getEndpoint().getSearchOutcomes().failed(e instanceof UncheckedIOException u ? u.getCause() : e);
+            throw e;
+        }
+        getEndpoint().getSearchOutcomes().succeeded();
+    }
+
+    private void search(Exchange exchange) throws Exception {
         ScenarioEndpoint endpoint = getEndpoint();
         SearchRequest request = endpoint.getBinding().toRequest(exchange);
         LOG.debug("Searching Scenario: {}", request);

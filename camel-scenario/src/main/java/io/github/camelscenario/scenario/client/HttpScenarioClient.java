@@ -55,6 +55,7 @@ public final class HttpScenarioClient implements ScenarioClient {
     /** The transport this client built for itself and closes; {@code null} when it was given one. */
     private final HttpTransport ownedTransport;
     private final ObjectMapper mapper;
+    private final SearchAttemptListener listener;
 
     private HttpScenarioClient(Builder b) {
         this.searchUri = searchUri(b.baseUrl);
@@ -74,6 +75,7 @@ public final class HttpScenarioClient implements ScenarioClient {
             this.ownedTransport = b.transport.build();
             this.http = ownedTransport.httpClient();
         }
+        this.listener = b.listener;
     }
 
     private static List<String> secrets(String apiKey, String apiSecret, String authorization) {
@@ -127,6 +129,7 @@ public final class HttpScenarioClient implements ScenarioClient {
                 // the caller cancelled while the answer was on its way: nobody wants a retry
                 throw cancellation(null);
             }
+            listener.retrying(outcome.reason);
             Duration wait = retryPolicy.delayBefore(attempt, outcome.retryAfter);
             LOG.warn("Scenario search attempt {} failed ({}); retrying in {} ms", attempt, outcome.reason,
                     wait.toMillis());
@@ -163,6 +166,7 @@ public final class HttpScenarioClient implements ScenarioClient {
 
     private Outcome read(URI uri, ClassicHttpResponse response, int attempt) throws IOException {
         int status = response.getCode();
+        listener.answered(status);
         if (status >= 200 && status < 300) {
             return readPage(response);
         }
@@ -368,6 +372,7 @@ public final class HttpScenarioClient implements ScenarioClient {
         private HttpTransport sharedTransport;
         private CloseableHttpClient httpClient;
         private ObjectMapper mapper;
+        private SearchAttemptListener listener = SearchAttemptListener.NONE;
 
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -446,6 +451,12 @@ public final class HttpScenarioClient implements ScenarioClient {
 
         public Builder mapper(ObjectMapper mapper) {
             this.mapper = mapper;
+            return this;
+        }
+
+        /** Told about every attempt (statistics); never about credentials. */
+        public Builder listener(SearchAttemptListener listener) {
+            this.listener = Objects.requireNonNull(listener);
             return this;
         }
 
