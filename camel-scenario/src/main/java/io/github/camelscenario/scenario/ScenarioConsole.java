@@ -60,7 +60,7 @@ public class ScenarioConsole extends AbstractDevConsole {
                         c.rateLimited()));
                 if (c.repositoryType() != null) {
                     sb.append("        onlyNew repository: ").append(c.repositoryType())
-                            .append(c.repositorySize() == null ? "" : ", " + c.repositorySize() + " id(s)").append('\n');
+                            .append(c.repositorySize() == null ? "" : ", " + c.repositorySize() + " entries (delivered ids, and one per complete crawl that found new assets)").append('\n');
                 }
                 sb.append("        last successful poll: ").append(c.lastSuccessfulPoll() == null ? "none"
                         : c.lastSuccessfulPoll().toString()).append(failureText(c.lastFailure())).append('\n');
