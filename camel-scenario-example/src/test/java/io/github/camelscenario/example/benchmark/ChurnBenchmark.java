@@ -3,7 +3,6 @@ package io.github.camelscenario.example.benchmark;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelscenario.example.live.Crawler;
@@ -11,6 +10,11 @@ import io.github.camelscenario.example.live.DeliveryCheck;
 import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
 import io.github.camelscenario.scenario.client.Paging;
+
+import static io.github.camelscenario.example.benchmark.Figures.f;
+import static io.github.camelscenario.example.benchmark.Figures.last;
+import static io.github.camelscenario.example.benchmark.Figures.max;
+import static io.github.camelscenario.example.benchmark.Figures.min;
 
 /**
  * Churn rows (issue 9): a crawl of a {@code bench.hits}-asset library by the consumer and by the allPages producer,
@@ -141,21 +145,5 @@ final class ChurnBenchmark {
 
     private static String key(Kind kind, long latency, boolean churn) {
         return kind.name() + "|" + latency + "|" + churn;
-    }
-
-    private static long min(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).min().orElse(0);
-    }
-
-    private static long max(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    private static <T> T last(List<T> values) {
-        return values.get(values.size() - 1);
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelscenario.example.live.Crawler;
@@ -12,6 +11,10 @@ import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
 import io.github.camelscenario.scenario.client.Paging;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+
+import static io.github.camelscenario.example.benchmark.Figures.f;
+import static io.github.camelscenario.example.benchmark.Figures.last;
+import static io.github.camelscenario.example.benchmark.Figures.max;
 
 /**
  * Feed rows (issue 9): what one poll of an {@code onlyNew=true} consumer costs on a library of {@code bench.hits}
@@ -143,17 +146,5 @@ final class FeedBenchmark {
 
     private static String key(Feed feed, long latency, int n) {
         return feed.name() + "|" + latency + "|" + n;
-    }
-
-    private static long max(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    private static <T> T last(List<T> values) {
-        return values.get(values.size() - 1);
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }

@@ -2,7 +2,8 @@ package io.github.camelscenario.example.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static io.github.camelscenario.example.benchmark.Figures.f;
 
 /** The results table and the target check list, as Markdown. */
 final class Report {
@@ -151,9 +152,5 @@ final class Report {
 
     static String check(boolean met, String text) {
         return (met ? "- [x] MET: " : "- [ ] MISSED: ") + text;
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 }
