@@ -109,8 +109,8 @@ public class ScenarioConfiguration implements Cloneable {
     /**
      * Emit each asset id at most once across polls (a feed of new assets), and across restarts only with a persistent
      * idempotentRepository: the default one is in memory. An id is recorded only when its exchange completed
-     * successfully. Without sortBy, a poll is a catch-up crawl: newest first, ending at the first page whose hits were
-     * all delivered before, so it costs what is new; see fullCrawlInterval.
+     * successfully. Without sortBy, a poll is a catch-up crawl: newest first, ending at the page where the last complete
+     * crawl started (recorded in the repository), so it costs what is new; see fullCrawlInterval.
      */
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean onlyNew;
