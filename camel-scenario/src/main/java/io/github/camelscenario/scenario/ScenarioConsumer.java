@@ -150,7 +150,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         }
         super.doStop();
         if (prefetchExecutor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
+            getEndpoint().shutdownReadAheadPool(prefetchExecutor);
             prefetchExecutor = null;
         }
         ServiceHelper.stopService(repository);

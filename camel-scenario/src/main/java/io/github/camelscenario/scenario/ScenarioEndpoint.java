@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.HttpTransport;
@@ -242,6 +243,18 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
         profile.setMaxQueueSize(Integer.MAX_VALUE);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return getCamelContext().getExecutorServiceManager().newThreadPool(source, name, profile);
+    }
+
+    /**
+     * Shuts a pool from {@link #newReadAheadPool} down at once, cancelling the reads it took off its queue: a crawl
+     * waiting for one of them then ends its wait instead of waiting for a run that will never come.
+     */
+    void shutdownReadAheadPool(ExecutorService pool) {
+        for (Runnable drained : getCamelContext().getExecutorServiceManager().shutdownNow(pool)) {
+            if (drained instanceof Future<?> f) {
+                f.cancel(false);
+            }
+        }
     }
 
     /** How exchanges become requests; built from the options when the endpoint is created, or on first use. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchHitIterator;
@@ -16,7 +15,6 @@ import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +70,7 @@ public class ScenarioProducer extends DefaultProducer {
         ExecutorService pool = prefetchExecutor;
         prefetchExecutor = null;
         if (pool != null) {
-            ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
-            for (Runnable drained : manager.shutdownNow(pool)) {
-                // a request shutdownNow took off the queue would otherwise never complete
-                if (drained instanceof Future<?> f) {
-                    f.cancel(false);
-                }
-            }
+            getEndpoint().shutdownReadAheadPool(pool);
         }
         ScenarioProducerHealthCheck.unregister(getEndpoint().getCamelContext(), healthCheck);
         healthCheck = null;
