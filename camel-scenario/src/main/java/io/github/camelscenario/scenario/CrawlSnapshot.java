@@ -19,7 +19,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * @param pagesInFlight      pages requested ahead and not yet handed out
  * @param crawlComplete      whether the current crawl walked every page (the next poll starts a new one)
  * @param httpAnswers        HTTP answers the endpoint's client received (retries included)
- * @param retries            attempts its client tried again (429, 502, 503, 504, I/O errors)
+ * @param retries            attempts its client tried again (429, 500, 502, 503, 504, I/O errors)
  * @param rateLimited        HTTP 429 answers
  * @param repositorySize     ids in the onlyNew repository, {@code null} when it cannot tell (JDBC, ...) or no onlyNew
  * @param repositoryType     the onlyNew repository's class name, {@code null} without onlyNew

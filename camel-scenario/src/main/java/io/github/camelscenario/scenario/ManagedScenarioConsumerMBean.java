@@ -71,7 +71,7 @@ public interface ManagedScenarioConsumerMBean {
         return getCrawlSnapshot().httpAnswers();
     }
 
-    @ManagedAttribute(description = "Attempts the endpoint's client tried again (429, 502, 503, 504, I/O errors)")
+    @ManagedAttribute(description = "Attempts the endpoint's client tried again (429, 500, 502, 503, 504, I/O errors)")
     default long getRetries() {
         return getCrawlSnapshot().retries();
     }

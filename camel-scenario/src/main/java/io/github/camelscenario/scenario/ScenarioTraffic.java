@@ -32,7 +32,7 @@ public final class ScenarioTraffic implements SearchAttemptListener {
         return answers.sum();
     }
 
-    /** Attempts tried again after a 429, 502, 503, 504 or an I/O error. */
+    /** Attempts tried again after a 429, 500, 502, 503, 504 or an I/O error. */
     public long getRetries() {
         return retries.sum();
     }

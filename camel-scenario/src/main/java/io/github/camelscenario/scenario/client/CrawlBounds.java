@@ -57,7 +57,7 @@ final class CrawlBounds {
         return end;
     }
 
-    /** Whether the crawl was capped by its totals or caps rather than by its answers running out. */
+    /** Whether {@code offset} is at or past the end the totals and caps allow. */
     boolean reached(long offset) {
         return offset >= endOffset();
     }

@@ -439,14 +439,9 @@ public final class PageCrawl {
         return firstTotals;
     }
 
-    /** The page of the next hit, counted in pages of {@link #getStep()} hits. */
+    /** The page of the next hit, counted in pages of the crawl's new hits per read. */
     public int getPage() {
         return pageOf(position());
-    }
-
-    /** New hits per read: the search's hitsPerPage, at most {@code 100 - OVERLAP}. */
-    public int getStep() {
-        return step;
     }
 
     /** The read-ahead window now (smaller than configured after a 429). */
