@@ -1,24 +1,16 @@
 package io.github.camelscenario.scenario;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelscenario.scenario.client.Asset;
-import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.PageCrawl;
 import io.github.camelscenario.scenario.client.Paging;
 import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -26,67 +18,38 @@ import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.util.ObjectHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Crawls a search and emits one exchange per hit: body the {@link Asset}, headers
- * {@link ScenarioConstants#ASSET_ID}, {@link ScenarioConstants#RESULT_PAGE}, {@link ScenarioConstants#TOTAL_HITS}, and
- * the batch properties.
+ * {@link ScenarioConstants#ASSET_ID}, {@link ScenarioConstants#RESULT_PAGE}, {@link ScenarioConstants#TOTAL_HITS}.
  * <p>
- * Each consumer owns its crawl (a route and a {@code ConsumerTemplate} on the same URI walk their own). A crawl may span
- * several polls ({@code maxMessagesPerPoll}) and a stop and start of the route (whose new consumer takes the crawl the
- * endpoint kept for that route), and the poll after a complete crawl starts a new one: with onlyNew and no sortBy a
- * catch-up crawl, or a full one every fullCrawlInterval. Exchanges are built and sent one hit at a time while the
- * {@link PageCrawl} reads ahead, so memory is bounded by the read-ahead window, not by the result size. One exchange is held back until the next one is known, so the last exchange of a poll carries
- * {@code CamelBatchComplete=true} and the exact {@code CamelBatchSize}.
+ * Each poll walks the consumer's {@link Crawl} from where it stands and sends one batch per read: the hits of that read
+ * the endpoint's {@link Feed} has neither delivered nor in flight, with exact batch properties. What is delivered,
+ * what failed and where a feed caught up is the crawl's and the feed's business, not this class's: it polls and
+ * emits. A crawl may span several polls ({@code maxMessagesPerPoll}) and a stop and start of the route (the feed
+ * keeps it for the route's next consumer); the poll after a walked crawl starts a new one: with onlyNew in the
+ * default order a catch-up crawl, or a full one every fullCrawlInterval.
  */
 @ManagedResource(description = "Scenario consumer")
 public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements ManagedScenarioConsumerMBean {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScenarioConsumer.class);
-
-    /** Ids the default onlyNew repository remembers (the least recently used go first). */
-    static final int DEFAULT_REPOSITORY_SIZE = 100_000;
-
     private final ScenarioConfiguration configuration;
-    private final SearchRequest template;
-    private final String searchFingerprint;
-    /** Ids whose exchange is still being routed (asynchronous routes): not emitted again meanwhile. */
-    private final Set<String> inFlightIds = ConcurrentHashMap.newKeySet();
+    private final SearchRequest search;
 
-    private IdempotentRepository repository;
+    private Feed feed;
     private ExecutorService prefetchExecutor;
-    /** This consumer's crawl; parked on the endpoint for the route's next consumer when the route stops. */
     private volatile Crawl crawl;
     /** When the last full crawl of an onlyNew feed started (its catch-up crawls run in between). */
     private long lastFullCrawl;
-    /** What the crawls did, for the health check, the dev console and JMX. */
     private final CrawlStatistics statistics = new CrawlStatistics();
     private volatile boolean freshCrawlRequested;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
-        this.template = completeSearch(endpoint);
-        this.searchFingerprint = fingerprint(template);
+        this.search = completeSearch(endpoint);
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
-    }
-
-    /** A short, stable digest of the search (its JSON), telling apart the feeds that share a repository. */
-    private static String fingerprint(SearchRequest search) {
-        try {
-            byte[] json = HttpScenarioClient.defaultMapper().writeValueAsBytes(search);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 8);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot digest the search " + search, e);
-        }
     }
 
     /** The consumer has no body or headers: its endpoint options must make a complete search on their own. */
@@ -118,13 +81,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     @Override
     protected void doStart() throws Exception {
         getEndpoint().consumerStarted(this);
-        if (configuration.isOnlyNew()) {
-            repository = configuration.getIdempotentRepository();
-            if (repository == null) {
-                repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
-            }
-            ServiceHelper.startService(repository);
-        }
+        feed = getEndpoint().feed(search);
         int prefetch = configuration.getPrefetchPages();
         if (prefetch > 0) {
             prefetchExecutor = getEndpoint().newReadAheadPool(this, "ScenarioPrefetch", prefetch + 1);
@@ -133,7 +90,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         lastFullCrawl = System.currentTimeMillis();
         if (crawl == null && getRouteId() != null) {
             // the route was stopped and started again: a new consumer, the same crawl
-            crawl = getEndpoint().takeParkedCrawl(getRouteId());
+            crawl = feed.unpark(getRouteId());
         }
         resumeCrawl();
         // last: this schedules the first poll
@@ -143,24 +100,28 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     @Override
     protected void doStop() throws Exception {
         getEndpoint().consumerStopped(this);
-        suspendCrawl();
         Crawl c = crawl;
-        if (c != null && getRouteId() != null) {
-            getEndpoint().parkCrawl(getRouteId(), c);
+        if (c != null) {
+            c.pages.suspend();
+            if (getRouteId() != null) {
+                feed.park(getRouteId(), c);
+            } else {
+                c.abandon(); // a template or pollEnrich: nobody goes on with it
+                crawl = null;
+            }
         }
         super.doStop();
         if (prefetchExecutor != null) {
             getEndpoint().shutdownReadAheadPool(prefetchExecutor);
             prefetchExecutor = null;
         }
-        ServiceHelper.stopService(repository);
-        repository = null;
     }
 
     @Override
     protected void doSuspend() throws Exception {
-        if (!completingAllTasks()) {
-            suspendCrawl();
+        Crawl c = crawl;
+        if (c != null && !completingAllTasks()) {
+            c.pages.suspend();
         }
         super.doSuspend();
     }
@@ -169,13 +130,6 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     protected void doResume() throws Exception {
         resumeCrawl();
         super.doResume();
-    }
-
-    private void suspendCrawl() {
-        Crawl c = crawl;
-        if (c != null) {
-            c.pages.suspend();
-        }
     }
 
     /** A restarted or resumed route carries on where it stopped, with the endpoint's current client. */
@@ -193,132 +147,138 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         pendingExchanges = 0;
 
         Crawl c = crawlForThisPoll();
-        Batch batch = new Batch(c);
         int cap = getMaxMessagesPerPoll();
+        int sent = 0;
         try {
-            while (mayEmit() && (cap <= 0 || batch.count < cap)) {
-                PageCrawl.Hit hit = c.pages.next();
-                if (hit != null || c.pages.isComplete()) {
+            while (mayEmit() && (cap <= 0 || sent < cap)) {
+                List<Crawl.Entry> batch = c.nextBatch(cap <= 0 ? Integer.MAX_VALUE : cap - sent);
+                if (batch != null || c.pages.isComplete()) {
                     // the API answered: ready, even while a long first crawl is still being walked
                     forceConsumerAsReady();
                 }
-                if (hit == null) {
+                if (batch == null) {
                     break;
                 }
-                if (c.newestId == null && hit.offset() == 0 && c.replayUntil < 0) {
-                    c.newestId = hit.asset().getId();
-                }
-                if (isNew(c, hit) && !batch.offer(hit)) {
-                    break;
+                int n = sendBatch(c, batch);
+                sent += n;
+                if (n < batch.size()) {
+                    break; // the route stops
                 }
             }
         } catch (Exception e) {
-            // what was decided is sent; the position stays at the page that failed
-            batch.finish();
-            LOG.debug("Scenario poll failed at page {} after {} exchange(s)", c.pages.getPage(), batch.count);
-            // shown by the consumer's health check until a poll succeeds
-            addLastErrorDetail(ScenarioConsumerHealthCheck.FAILED_PAGE, c.pages.getPage());
-            if (e instanceof ScenarioApiException api) {
-                addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
-                if (api.getErrorCode() != null) {
-                    addLastErrorDetail(ScenarioConsumerHealthCheck.ERROR_CODE, api.getErrorCode());
-                }
-            }
-            statistics.pollFailed(e, c.pages.getPage());
+            pollFailed(c, e);
             throw e;
+        } finally {
+            pendingExchanges = 0;
         }
-        batch.finish();
         statistics.pollSucceeded();
-        if (c.pages.isComplete()) {
-            statistics.crawlCompleted();
-            c.reportSkippedWithoutId();
-            recordCaughtUp(c);
-            LOG.debug("Scenario crawl complete: {} page request(s), {} hit(s) walked", c.pages.getRequests(),
-                    c.pages.walked());
-        }
-        return batch.count;
+        c.pollEnded();
+        return sent;
     }
 
-    /** The crawl this poll continues: the current one, gone back for hits whose exchange failed, else a new one. */
+    /** The crawl this poll continues: the current one, else a new one (catch-up or full). */
     private Crawl crawlForThisPoll() {
         Crawl c = crawl;
         if (freshCrawlRequested) {
             freshCrawlRequested = false;
             if (c != null) {
-                c.pages.suspend(); // cancels its requests in flight
+                c.abandon(); // also cancels its requests in flight
             }
             c = null;
             // fresh means every hit again: a feed walks it all rather than catching up
             lastFullCrawl = 0;
         }
-        if (c != null) {
-            c.replayFailures();
-        }
-        if (c == null || c.pages.isComplete()) {
+        if (c == null || c.isWalked()) {
             boolean catchUp = isCatchUpDue();
             if (!catchUp) {
                 lastFullCrawl = System.currentTimeMillis();
             }
-            c = new Crawl(new PageCrawl(getEndpoint().getClient(), template, configuration.getMaxResults(),
-                    configuration.getPrefetchPages(), prefetchExecutor, configuration.getRetryInitialDelay(),
-                    catchUp ? this::isCaughtUpAt : null));
+            String name = getRouteId() != null ? "route " + getRouteId() : getEndpoint().getEndpointBaseUri();
+            c = new Crawl(feed, this, catchUp ? Crawl.Kind.CATCH_UP : Crawl.Kind.FULL, feed.remembers() && inDefaultOrder(),
+                    name, statistics, caughtUp -> new PageCrawl(getEndpoint().getClient(), search,
+                            configuration.getMaxResults(), configuration.getPrefetchPages(), prefetchExecutor,
+                            configuration.getRetryInitialDelay(), caughtUp));
             crawl = c;
             statistics.crawlStarted();
         }
         return c;
     }
 
-    /**
-     * Whether the next crawl is a catch-up one: an onlyNew feed in the crawl's own order (newest first), whose full
-     * crawl is not due.
-     */
+    /** Whether the crawls walk newest first, the order in which a feed can catch up (the search sets no sortBy). */
+    private boolean inDefaultOrder() {
+        return search.getSortBy() == null || search.getSortBy().isEmpty();
+    }
+
+    /** Whether the next crawl is a catch-up one: an onlyNew feed in the default order whose full crawl is not due. */
     private boolean isCatchUpDue() {
         long interval = configuration.getFullCrawlInterval();
-        return repository != null && template.getSortBy() == null && interval > 0
+        return feed.remembers() && inDefaultOrder() && interval > 0
                && System.currentTimeMillis() - lastFullCrawl < interval;
     }
 
-    /** Whether an earlier crawl of this search that started at {@code asset} (its newest) was walked to its end. */
-    private boolean isCaughtUpAt(Asset asset) {
-        return repository.contains(caughtUpMarker(asset.getId()));
-    }
-
-    /**
-     * The repository entry saying that a crawl of this search starting at the asset {@code newestId} was walked to its
-     * end with every exchange delivered: everything from that asset on was delivered then. It lives beside the ids, so
-     * a restarted route or another node sharing the repository knows it too; the search's fingerprint keeps feeds of
-     * different searches sharing one repository apart.
-     */
-    private String caughtUpMarker(String newestId) {
-        return "camel-scenario:caught-up:" + searchFingerprint + ":" + newestId;
-    }
-
-    /** Records where a complete crawl started, once its every exchange was delivered (see {@link #caughtUpMarker}). */
-    private void recordCaughtUp(Crawl c) {
-        if (repository != null && c.newestId != null && c.failed.isEmpty() && c.replaying.isEmpty()) {
-            repository.add(caughtUpMarker(c.newestId));
-            c.newestId = null;
-        }
-    }
-
-    /**
-     * Whether a hit is to be emitted: while the crawl goes back over hits it handed out before, only those whose
-     * exchange failed; else not still being routed, and with onlyNew not delivered before. A hit without an id is known
-     * by its offset; onlyNew cannot remember it across crawls, so it skips it.
-     */
-    private boolean isNew(Crawl c, PageCrawl.Hit hit) {
-        if (c.isReplaying(hit)) {
-            return c.replaying.remove(Crawl.key(hit));
-        }
-        String id = hit.asset().getId();
-        if (id == null) {
-            if (repository != null) {
-                c.skippedWithoutId++;
-                return false;
+    private void pollFailed(Crawl c, Exception e) {
+        // shown by the consumer's health check until a poll succeeds
+        addLastErrorDetail(ScenarioConsumerHealthCheck.FAILED_PAGE, c.pages.getPage());
+        if (e instanceof ScenarioApiException api) {
+            addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
+            if (api.getErrorCode() != null) {
+                addLastErrorDetail(ScenarioConsumerHealthCheck.ERROR_CODE, api.getErrorCode());
             }
-            return true;
         }
-        return !inFlightIds.contains(id) && (repository == null || !repository.contains(id));
+        statistics.pollFailed(e, c.pages.getPage());
+    }
+
+    /** Sends one read's hits as a batch; what the route did not take (it stops) goes back to the crawl. */
+    private int sendBatch(Crawl c, List<Crawl.Entry> batch) throws Exception {
+        Queue<Object> exchanges = new ArrayDeque<>(batch.size());
+        for (Crawl.Entry e : batch) {
+            exchanges.add(createExchange(e));
+        }
+        int sent = processBatch(exchanges);
+        if (sent < batch.size()) {
+            exchanges.forEach(x -> releaseExchange((Exchange) x, false));
+            c.giveBack(batch.subList(sent, batch.size()));
+        }
+        return sent;
+    }
+
+    private Exchange createExchange(Crawl.Entry entry) {
+        PageCrawl.Hit hit = entry.hit;
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(hit.asset());
+        if (hit.asset().getId() != null) {
+            message.setHeader(ScenarioConstants.ASSET_ID, hit.asset().getId());
+        }
+        message.setHeader(ScenarioConstants.RESULT_PAGE, hit.page());
+        if (hit.totalHits() != null) {
+            message.setHeader(ScenarioConstants.TOTAL_HITS, hit.totalHits());
+        }
+        exchange.getExchangeExtension().addOnCompletion(entry);
+        return exchange;
+    }
+
+    /**
+     * Sends the exchanges in order with the batch properties ({@code CamelBatchSize} exact on each); stops early when
+     * the route stops. While a {@code CompleteAllTasks} shutdown waits, the pending count says what is still to come.
+     */
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int size = exchanges.size();
+        int sent = 0;
+        Crawl c = crawl;
+        while (sent < size && mayEmit()) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, sent);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, sent == size - 1);
+            // one more to come while the crawl has more: a CompleteAllTasks shutdown waits for the poll's end
+            pendingExchanges = size - sent - 1 + (c != null && !c.pages.isComplete() ? 1 : 0);
+            statistics.exchangeSent();
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+            sent++;
+        }
+        return sent;
     }
 
     /** Whether a poll may send one more exchange. */
@@ -334,7 +294,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     @Override
     public CrawlSnapshot getCrawlSnapshot() {
         Crawl c = crawl;
-        return CrawlSnapshot.of(c == null ? null : c.pages, statistics, getEndpoint().getTraffic(), repository);
+        return CrawlSnapshot.of(c == null ? null : c.pages, statistics, getEndpoint().getTraffic(),
+                feed == null ? null : feed.repository());
     }
 
     @Override
@@ -345,246 +306,5 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     /** The crawl of this consumer; {@code null} before its first poll. */
     Crawl getCrawl() {
         return crawl;
-    }
-
-    private Exchange createExchange(PageCrawl.Hit hit) {
-        Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        message.setBody(hit.asset());
-        message.setHeader(ScenarioConstants.ASSET_ID, hit.asset().getId());
-        message.setHeader(ScenarioConstants.RESULT_PAGE, hit.page());
-        if (hit.totalHits() != null) {
-            message.setHeader(ScenarioConstants.TOTAL_HITS, hit.totalHits());
-        }
-        return exchange;
-    }
-
-    /** The one way an exchange of a batch is sent: batch properties, pending count for shutdown, then the route. */
-    private void sendInBatch(Exchange exchange, int index, int size, boolean last) {
-        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
-        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
-        pendingExchanges = last ? 0 : Math.max(0, size - index - 1);
-        statistics.exchangeSent();
-        AsyncCallback callback = defaultConsumerCallback(exchange, true);
-        getAsyncProcessor().process(exchange, callback);
-    }
-
-    /**
-     * Sends the given exchanges as one batch, in order, with the batch properties; stops early when the route is
-     * stopping. {@link #poll()} does not build such a queue (it streams hit by hit); this serves callers of the
-     * {@link org.apache.camel.BatchConsumer} contract.
-     */
-    @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
-        int total = exchanges.size();
-        int index = 0;
-        for (; index < total && isBatchAllowed(); index++) {
-            sendInBatch(ObjectHelper.cast(Exchange.class, exchanges.poll()), index, total, index == total - 1);
-        }
-        pendingExchanges = 0;
-        return index;
-    }
-
-    /** The crawl being walked, and the hits whose exchange failed. Owned by one consumer. */
-    static final class Crawl {
-        final PageCrawl pages;
-        /** Hits whose exchange failed since the last poll, by {@link #key}, with their offsets. */
-        final Map<String, Long> failed = new ConcurrentHashMap<>();
-        /** The failed hits the crawl is going back for (poll thread only). */
-        Set<String> replaying = new HashSet<>();
-        /** The offset up to which hits were handed out before the crawl went back; {@code -1} when not going back. */
-        long replayUntil = -1;
-        /** onlyNew hits skipped because they have no id (poll thread only). */
-        int skippedWithoutId;
-        /** The id of the crawl's first hit, the newest asset, until the crawl is recorded as caught up (poll thread). */
-        String newestId;
-
-        Crawl(PageCrawl pages) {
-            this.pages = pages;
-        }
-
-        /** A hit's id, or for a hit without one its offset in this crawl (no id starts with a NUL character). */
-        static String key(PageCrawl.Hit hit) {
-            String id = hit.asset().getId();
-            return id != null ? id : "\0" + hit.offset();
-        }
-
-        /**
-         * Goes back to the earliest hit whose exchange failed since the last poll: the hits up to where the crawl
-         * stood are walked again, and only the failed ones are emitted. The ids of failed hits are all it keeps.
-         */
-        void replayFailures() {
-            if (failed.isEmpty()) {
-                return;
-            }
-            long earliest = Long.MAX_VALUE;
-            for (Map.Entry<String, Long> e : failed.entrySet()) {
-                replaying.add(e.getKey());
-                earliest = Math.min(earliest, e.getValue());
-            }
-            failed.clear();
-            replayUntil = Math.max(replayUntil, pages.isComplete() ? Long.MAX_VALUE : pages.position());
-            LOG.debug("Exchanges failed since the last poll: going back to offset {} to offer them again", earliest);
-            pages.rewindTo(earliest);
-        }
-
-        /** Whether {@code hit} was handed out before the crawl went back; past that point, the going back is over. */
-        boolean isReplaying(PageCrawl.Hit hit) {
-            if (replayUntil < 0) {
-                return false;
-            }
-            if (hit.offset() < replayUntil) {
-                return true;
-            }
-            // a failed hit not met again has moved (the index changed): the next crawl will meet it
-            replaying.clear();
-            replayUntil = -1;
-            return false;
-        }
-
-        void reportSkippedWithoutId() {
-            if (skippedWithoutId > 0) {
-                LOG.warn("Scenario onlyNew crawl skipped {} hit(s) without an id: an asset without an id cannot be "
-                         + "remembered as delivered", skippedWithoutId);
-                skippedWithoutId = 0;
-            }
-        }
-    }
-
-    /**
-     * The exchanges of one poll. One exchange is held back until the next is known, so the last one is sent with
-     * {@code CamelBatchComplete=true}; {@code CamelBatchSize} is the exact count on that last exchange and, before it,
-     * the most this poll can still emit (from totalHits and the caps), never less than the real count.
-     */
-    private final class Batch {
-        private final Crawl crawl;
-        private Exchange held;
-        private PageCrawl.Hit heldHit;
-        int count;
-
-        Batch(Crawl crawl) {
-            this.crawl = crawl;
-        }
-
-        /** Takes a hit to emit; {@code false} when the route stops (nothing is sent then, the position goes back). */
-        boolean offer(PageCrawl.Hit hit) {
-            Exchange exchange = createExchange(hit);
-            track(hit);
-            if (held != null) {
-                if (!mayEmit()) {
-                    untrack(hit);
-                    releaseExchange(exchange, false);
-                    // neither is sent: the next poll (or the restarted route) hands out the held one, then this one
-                    crawl.pages.pushBack(hit);
-                    dropHeld();
-                    return false;
-                }
-                send(count - 1, estimatedSize(), false);
-            }
-            held = exchange;
-            heldHit = hit;
-            count++;
-            return true;
-        }
-
-        /** Sends the held exchange as the last of the poll, or gives it back to the crawl when stopping. */
-        void finish() {
-            if (held != null) {
-                if (mayEmit()) {
-                    send(count - 1, count, true);
-                } else {
-                    dropHeld();
-                }
-            }
-            pendingExchanges = 0;
-        }
-
-        private void send(int index, int size, boolean last) {
-            held.getExchangeExtension().addOnCompletion(new Outcome(crawl, heldHit));
-            Exchange exchange = held;
-            held = null;
-            heldHit = null;
-            sendInBatch(exchange, index, size, last);
-        }
-
-        private int estimatedSize() {
-            // the held exchange (index count-1) and the one just taken (count) are both known
-            long upper = (long) count + 1 + crawl.pages.remainingUpperBound();
-            if (upper < 0) {
-                upper = Long.MAX_VALUE; // overflow of an unbounded crawl
-            }
-            int cap = getMaxMessagesPerPoll();
-            if (cap > 0) {
-                upper = Math.min(upper, cap);
-            }
-            return (int) Math.max(count + 1, Math.min(upper, Integer.MAX_VALUE));
-        }
-
-        private void track(PageCrawl.Hit hit) {
-            String id = hit.asset().getId();
-            if (id != null) {
-                inFlightIds.add(id);
-            }
-        }
-
-        private void untrack(PageCrawl.Hit hit) {
-            String id = hit.asset().getId();
-            if (id != null) {
-                inFlightIds.remove(id);
-            }
-        }
-
-        private void dropHeld() {
-            untrack(heldHit);
-            releaseExchange(held, false);
-            // not sent: the next poll (or the restarted route) starts at this hit again
-            crawl.pages.pushBack(heldHit);
-            count--;
-            held = null;
-            heldHit = null;
-        }
-    }
-
-    /**
-     * Records a delivered id (onlyNew) or, on failure, the hit for the next poll to go back for; a hit without an id is
-     * tracked by its offset in the crawl the same way.
-     */
-    private final class Outcome implements Synchronization {
-        private final Crawl crawl;
-        private final String id;
-        private final String key;
-        private final long offset;
-
-        Outcome(Crawl crawl, PageCrawl.Hit hit) {
-            this.crawl = crawl;
-            this.id = hit.asset().getId();
-            this.key = Crawl.key(hit);
-            this.offset = hit.offset();
-        }
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            IdempotentRepository repo = repository;
-            if (repo != null && id != null) {
-                repo.add(id);
-            }
-            if (id != null) {
-                inFlightIds.remove(id);
-            }
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            if (id != null) {
-                inFlightIds.remove(id);
-            }
-            crawl.failed.put(key, offset);
-        }
-
-        @Override
-        public String toString() {
-            return "ScenarioConsumerOnCompletion[" + key.replace("\0", "#") + "]";
-        }
     }
 }

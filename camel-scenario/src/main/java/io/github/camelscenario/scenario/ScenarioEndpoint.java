@@ -11,6 +11,7 @@ import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.HttpTransport;
 import io.github.camelscenario.scenario.client.RetryPolicy;
 import io.github.camelscenario.scenario.client.ScenarioClient;
+import io.github.camelscenario.scenario.client.SearchRequest;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -58,11 +59,8 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     /** This endpoint's hold on the component's shared HTTP pool, while it has a client built from the options. */
     private SharedHttpTransports.Lease transportLease;
     private SearchRequestBinding binding;
-    /**
-     * Crawls of stopped routes, by route id. A route started again gets a new consumer, which takes its route's crawl
-     * from here and goes on where the last one stopped; consumers without a route (templates, pollEnrich) keep theirs.
-     */
-    private final Map<String, ScenarioConsumer.Crawl> parkedCrawls = new ConcurrentHashMap<>();
+    /** What this endpoint's consumers delivered and have in flight; lives until the endpoint stops. */
+    private Feed feed;
     /** What operators see (dev console, health checks, JMX): attempts of this endpoint's client, producer outcomes. */
     private final ScenarioTraffic traffic = new ScenarioTraffic();
     private final SearchOutcomes searchOutcomes = new SearchOutcomes();
@@ -222,12 +220,15 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
     }
 
-    void parkCrawl(String routeId, ScenarioConsumer.Crawl crawl) {
-        parkedCrawls.put(routeId, crawl);
-    }
-
-    ScenarioConsumer.Crawl takeParkedCrawl(String routeId) {
-        return parkedCrawls.remove(routeId);
+    /**
+     * The feed of this endpoint's consumers, started on first use: a route stopped and started again, or another
+     * consumer of this endpoint, finds what was delivered and the crawl it left.
+     */
+    synchronized Feed feed(SearchRequest search) throws Exception {
+        if (feed == null) {
+            feed = Feed.start(getCamelContext(), configuration, search);
+        }
+        return feed;
     }
 
     /**
@@ -268,9 +269,12 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        // a stopped endpoint starts its next crawls afresh
-        parkedCrawls.clear();
         synchronized (this) {
+            // a stopped endpoint starts its next crawls afresh, on a new default repository
+            if (feed != null) {
+                feed.stop();
+                feed = null;
+            }
             if (ownsClient) {
                 IOHelper.close(client);
             }

@@ -76,6 +76,30 @@ abstract class ConsumerTestSupport {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The sizes of the batches the exchanges came in (a batch starts at {@code CamelBatchIndex} 0), each checked: every
+     * exchange of it says its exact size, indices count up, and only the last says it completes the batch.
+     */
+    protected static List<Integer> batchSizes(List<Exchange> exchanges) {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < exchanges.size()) {
+            int size = exchanges.get(i).getProperty(org.apache.camel.ExchangePropertyKey.BATCH_SIZE, Integer.class);
+            for (int k = 0; k < size; k++) {
+                Exchange e = exchanges.get(i + k);
+                org.assertj.core.api.Assertions.assertThat(e.getProperty(org.apache.camel.ExchangePropertyKey.BATCH_INDEX))
+                        .as("index of exchange %d", i + k).isEqualTo(k);
+                org.assertj.core.api.Assertions.assertThat(e.getProperty(org.apache.camel.ExchangePropertyKey.BATCH_SIZE))
+                        .as("size on exchange %d", i + k).isEqualTo(size);
+                org.assertj.core.api.Assertions.assertThat(e.getProperty(org.apache.camel.ExchangePropertyKey.BATCH_COMPLETE))
+                        .as("complete on exchange %d", i + k).isEqualTo(k == size - 1);
+            }
+            sizes.add(size);
+            i += size;
+        }
+        return sizes;
+    }
+
     protected static List<String> assetIds(List<Exchange> exchanges) {
         return exchanges.stream().map(e -> e.getMessage().getHeader(ScenarioConstants.ASSET_ID, String.class))
                 .collect(Collectors.toList());

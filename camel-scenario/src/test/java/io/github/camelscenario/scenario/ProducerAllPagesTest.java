@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.github.camelscenario.scenario.CrawlPages.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** allPages: a lazy iterator over every hit, reading a bounded window ahead (or none), and always stopping. */
@@ -75,7 +76,8 @@ class ProducerAllPagesTest extends WireMockTestSupport {
                 "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=3", null, SearchHitIterator.class);
         it.next();
         it.close();
-        assertThat(it.hasNext()).isFalse();
+        // closed before its end: it says so rather than pretend it is used up
+        assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class);
         // at most the first page and the window asked ahead of it: nothing after the close
         assertThat(searchRequests().size()).isLessThanOrEqualTo(4);
     }
@@ -128,7 +130,7 @@ class ProducerAllPagesTest extends WireMockTestSupport {
                 "scenario:search?query=cat&hitsPerPage=2&allPages=true&prefetchPages=0", null, SearchHitIterator.class);
         it.next();
         it.close();
-        assertThat(it.hasNext()).isFalse();
+        assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class);
         assertThat(searchRequests()).hasSize(1);
     }
 

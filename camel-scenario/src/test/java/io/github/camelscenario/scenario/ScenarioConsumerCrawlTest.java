@@ -48,11 +48,9 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
             assertThat(e.getMessage().getBody(Asset.class).getId()).isEqualTo("a" + (i + 1));
             assertThat(e.getMessage().getHeader(ScenarioConstants.RESULT_PAGE)).isEqualTo(i / 5 + 1);
             assertThat(e.getMessage().getHeader(ScenarioConstants.TOTAL_HITS)).isEqualTo(12L);
-            assertThat(e.getProperty(ExchangePropertyKey.BATCH_INDEX)).isEqualTo(i);
-            // totals are known after page 1: the size is exact from the first exchange on
-            assertThat(e.getProperty(ExchangePropertyKey.BATCH_SIZE)).isEqualTo(12);
-            assertThat(e.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(i == 11);
         }
+        // one batch per read, its size exact on every exchange
+        assertThat(batchSizes(received)).containsExactly(5, 5, 2);
         // the default delay is a minute: one crawl, each page asked once
         assertThat(requestedPages(pages)).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(context.getEndpoint(scenario("query=dragon&hitsPerPage=5"), ScenarioEndpoint.class).getDelay())
@@ -77,12 +75,8 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         // three polls of 4 walk the crawl once; the poll after a complete crawl starts a new one at page 1
         assertThat(assetIds(received.subList(0, 12))).containsExactly(ids("a", 12));
         assertThat(received.get(12).getMessage().getHeader(ScenarioConstants.ASSET_ID)).isEqualTo("a1");
-        for (int i = 0; i < 12; i++) {
-            Exchange e = received.get(i);
-            assertThat(e.getProperty(ExchangePropertyKey.BATCH_INDEX)).isEqualTo(i % 4);
-            assertThat(e.getProperty(ExchangePropertyKey.BATCH_SIZE)).isEqualTo(4);
-            assertThat(e.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(i % 4 == 3);
-        }
+        // a batch is what one poll sends of one read: [a1-a4] | [a5] [a6-a8] | [a9 a10] [a11 a12]
+        assertThat(batchSizes(received.subList(0, 12))).containsExactly(4, 1, 3, 2, 2);
         // the second poll did not ask page 1 again: it went on from hit 5 (page 1, index 4)
         List<Integer> asked = requestedPages(pages);
         assertThat(asked.subList(0, 3)).containsExactlyInAnyOrder(1, 2, 3);
@@ -105,9 +99,8 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         out.expectedMessageCount(5);
         out.assertIsSatisfied(5000);
         assertThat(assetIds(out.getReceivedExchanges())).containsExactly("a1", "a2", "a3", "a4", "a5");
-        Exchange last = out.getReceivedExchanges().get(4);
-        assertThat(last.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).isEqualTo(true);
-        assertThat(last.getProperty(ExchangePropertyKey.BATCH_SIZE)).isEqualTo(5);
+        // the second read's batch holds only what it brought that was not handed out
+        assertThat(batchSizes(out.getReceivedExchanges())).containsExactly(3, 2);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.github.camelscenario.scenario.client;
 
 /**
- * How far a crawl may go: the totals the answers tell (they grow when assets are added during the crawl), capped so
- * that a server whose totals keep growing cannot keep a crawl going, plus {@code maxResults} and
- * {@link Paging#MAX_PAGES}.
+ * How far one window of a crawl may go ({@link CrawlWindows}): the totals the answers tell (they grow when assets are
+ * added during the crawl), capped so that a server whose totals keep growing cannot keep a crawl going, plus
+ * {@code maxResults} and {@link Paging#MAX_PAGES}.
  */
 final class CrawlBounds {
 
@@ -19,6 +19,8 @@ final class CrawlBounds {
     private long cap = Long.MAX_VALUE;
     /** The total of the last answer that told one, as answered (headers). */
     private Long lastTotal;
+    /** Whether an answer told a total above {@link #cap}: totals that run away. */
+    private boolean clipped;
 
     CrawlBounds(long startOffset, long maxResults, int step) {
         this.startOffset = startOffset;
@@ -38,6 +40,12 @@ final class CrawlBounds {
             cap = 2 * told + step;
         }
         total = Math.min(Math.max(total, told), cap);
+        clipped |= told > cap;
+    }
+
+    /** Whether an answer told more than the cap allows: the server's totals ran away, and the crawl stops there. */
+    boolean clipped() {
+        return clipped;
     }
 
     /** Whether an answer told a total: only then are reads requested ahead. */

@@ -28,18 +28,23 @@ import org.slf4j.LoggerFactory;
  * crawl reads back, then forward, a page at a time until it finds them. Nothing kept grows with the crawl: the hits of
  * the read being handed out and the ids of the last read's hits.
  * <p>
- * <b>Stop rules</b>, whichever comes first: a read with fewer hits than asked (the end of the results), the totals
- * ({@link CrawlBounds}: grown by later answers, capped), {@code maxResults} hits walked, {@link Paging#MAX_PAGES}, or
- * in catch-up mode the first read that holds an asset where an earlier crawl was known to be complete.
+ * <b>Past the engine's paging cap</b> ({@link CrawlWindows}): engines of this kind answer at most the first N hits
+ * of a search and their totals never say more. When a window of the crawl ends (a read with fewer hits than asked, or
+ * its totals reached: {@link CrawlBounds}), the crawl asks the same search narrowed to the hits at or after the last
+ * one seen in its order (keyset continuation), from offset 0, and goes on until a window brings nothing new.
+ * <p>
+ * <b>Stop rules</b>, whichever comes first: a window that brings nothing new (or, once the cap is known, one that held
+ * everything left), {@code maxResults} hits walked, {@link Paging#MAX_PAGES} pages of hits walked, or in catch-up mode
+ * the first read that holds an asset where an earlier crawl was known to be complete.
  * <p>
  * <b>Read-ahead</b> ({@link ReadAhead}): once an answer told the totals, the next reads are requested on the executor
  * while this one is handed out; their offsets do not depend on what this read holds, so they stay useful when the
  * index moves.
  * <p>
- * <b>Threading</b>: {@link #next()}, {@link #rewindTo}, {@link #pushBack} and the getters are called by one thread
- * (the consumer's poll thread, or the splitter's); {@link #suspend()} may be called from another (route stop) and
- * makes a blocked {@link #next()} return {@code null}; so may {@link #stop(String)}, which makes it throw
- * {@link CrawlStoppedException} as soon as it needs a read.
+ * <b>Threading</b>: {@link #next()} is called by one thread (the consumer's poll thread, or the splitter's); the
+ * progress getters may be read from others (health checks, JMX), each figure current on its own; {@link #suspend()}
+ * may be called from another thread (route stop) and makes a blocked {@link #next()} return {@code null}; so may
+ * {@link #stop(String)}, which makes it throw {@link CrawlStoppedException} as soon as it needs a read.
  */
 public final class PageCrawl {
 
@@ -51,38 +56,43 @@ public final class PageCrawl {
     /** How many reads back (and forward) a lost anchor is looked for before the crawl goes on without it. */
     static final int RELOCATE_READS = 3;
 
-    /** One hit, its offset in the results when it was read, that offset's page, and the total then told. */
+    /**
+     * One hit, its position in the crawl (counted from the first page's first hit, across windows), the page of that
+     * position, and the total the crawl's first window told then.
+     */
     public record Hit(Asset asset, long offset, int page, Long totalHits) {
     }
 
-    private final SearchRequest template;
     private final int step;
     private final long startOffset;
     private final long maxResults;
     private final ReadAhead reads;
-    private final CrawlBounds bounds;
     /** Catch-up mode: whether a complete earlier crawl started at this asset; the crawl ends after its read. */
     private final Predicate<Asset> caughtUp;
+    private final CrawlWindows windows;
 
-    // where the crawl stands: the hits of the current read still to hand out
+    // the current window: its bounds, where its next read starts, and what the next read must find
+    private CrawlBounds bounds;
+    /** The next read starts from scratch at this offset of the window (its first read): no anchor to find. */
+    private long freshAt;
+    private long anchorOffset = -1;
+    private final Deque<String> recent = new ArrayDeque<>();
+    private final Set<String> recentIds = new HashSet<>();
+
+    // the read being handed out
     private List<Asset> current;
     private long currentOffset;
     private int index;
     private boolean currentHasMore;
     private boolean endAfterCurrent;
-    private boolean complete;
-    /** The next read starts from scratch at this offset (crawl start, or a rewind): no anchor to find. */
-    private long freshAt;
-    /** Hits handed back by the caller, handed out again first, last pushed first. */
-    private final Deque<Hit> pushedBack = new ArrayDeque<>(2);
 
-    // what was handed out last: the anchor the next read must find, and the ids of the hits of the last read
-    private long anchorOffset = -1;
-    private final Deque<String> recent = new ArrayDeque<>();
-    private final Set<String> recentIds = new HashSet<>();
-
+    /** Hits handed out so far (written by the walker only; read by others for progress). */
+    private volatile long walked;
+    private volatile boolean complete;
     /** The paging fields of the first answer, without its hits (the producer's headers). */
     private SearchPage firstTotals;
+    /** The total the first window's last answer told, as answered (the consumer's header). */
+    private Long firstWindowTotal;
 
     /**
      * @param executor             runs the reads ahead; {@code null} to read in the calling thread (no read-ahead
@@ -101,13 +111,13 @@ public final class PageCrawl {
      */
     public PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
                      ExecutorService executor, long rateLimitPauseMillis, Predicate<Asset> caughtUp) {
-        this.template = Paging.crawlTemplate(template);
         this.step = Paging.crawlStep(template);
         this.startOffset = (long) (Paging.firstPage(template) - 1) * step;
         this.maxResults = maxResults;
         this.caughtUp = caughtUp;
         // a catch-up crawl reads only what it must: a read ahead could be past the point it catches up
         this.reads = new ReadAhead(client, executor, caughtUp == null ? prefetchPages : 0, rateLimitPauseMillis);
+        this.windows = new CrawlWindows(Paging.crawlTemplate(template), step);
         this.bounds = new CrawlBounds(startOffset, maxResults, step);
         this.freshAt = startOffset;
     }
@@ -124,23 +134,22 @@ public final class PageCrawl {
      *                               are still handed out), or when the pool that should run it shut down
      */
     public Hit next() throws IOException {
-        if (!pushedBack.isEmpty()) {
-            return pushedBack.pop();
-        }
         while (!reads.isSuspended()) {
             if (complete) {
                 return null;
             }
-            if (maxResults > 0 && walked() >= maxResults) {
+            if (maxResults > 0 && walked >= maxResults || walked >= (long) Paging.MAX_PAGES * step) {
                 finish();
                 return null;
             }
             if (current != null && index < current.size()) {
-                return handOut(current.get(index++), currentOffset + index - 1);
+                return handOut(current.get(index++));
             }
             if (current != null && (!currentHasMore || endAfterCurrent)) {
-                finish();
-                return null;
+                if (endAfterCurrent || !nextWindow()) {
+                    finish();
+                    return null;
+                }
             }
             if (!read()) {
                 return null; // suspended while waiting
@@ -149,54 +158,59 @@ public final class PageCrawl {
         return null;
     }
 
-    private Hit handOut(Asset asset, long offset) {
-        String id = asset.getId();
-        if (id != null) {
-            recent.addLast(id);
-            recentIds.add(id);
-            if (recent.size() > step + OVERLAP) {
-                recentIds.remove(recent.removeFirst());
-            }
+    /** Hits of the read in hand still to hand out: {@link #next()} returns them without a request. */
+    public int remainingInRead() {
+        if (current == null || complete) {
+            return 0;
         }
-        return new Hit(asset, offset, pageOf(offset), bounds.lastTotal());
+        int left = current.size() - index;
+        return maxResults > 0 ? (int) Math.min(left, Math.max(0, maxResults - walked)) : left;
+    }
+
+    private Hit handOut(Asset asset) {
+        windows.handedOut();
+        long offset = startOffset + walked;
+        walked++;
+        return new Hit(asset, offset, pageOf(offset), firstWindowTotal);
     }
 
     /**
-     * Reads what comes after the anchor; at the crawl's start, page paging; after a rewind, the read that brings the
-     * page it went back to, handed out from that page's first hit. {@code false} when suspended meanwhile.
+     * Reads what comes after the anchor; at a window's start, page paging (exact totals). {@code false} when suspended
+     * meanwhile.
      */
     private boolean read() throws IOException {
-        boolean fresh = freshAt >= 0;
-        if (fresh && freshAt == startOffset) {
-            topUpAfter(startOffset + step - 1);
+        SearchRequest search = windows.search();
+        if (freshAt >= 0) {
+            // window 0 starts at the search's page; later windows at the first page of their continuation
+            boolean first = windows.number() == 0;
+            int size = first ? step : Math.min(Paging.MAX_LIMIT, step + OVERLAP);
+            int page = first ? pageOf(freshAt) : 1;
             // a negative key: never one of the window's, which are anchors
-            SearchPage answer = reads.fetch(-1 - startOffset, Paging.pageRequest(template, pageOf(startOffset), step),
-                    pageOf(startOffset));
+            SearchPage answer = reads.fetch(-1 - freshAt, Paging.pageRequest(search, page, size), pageOf(startOffset + walked));
             if (answer == null) {
                 return false;
             }
             learn(answer);
-            accept(answer.getHits(), startOffset, step, 0);
+            long offset = freshAt;
+            freshAt = -1;
+            accept(answer.getHits(), offset, size, 0);
             return true;
         }
-        long anchor = fresh ? freshAt - 1 : anchorOffset;
+        long anchor = anchorOffset;
         long offset = readOffset(anchor);
         int limit = readLimit(anchor);
         topUpAfter(anchor + step);
-        SearchPage answer = reads.fetch(fresh ? -1 - offset : anchor, Paging.offsetRequest(template, offset, limit),
-                pageOf(anchor + 1));
+        SearchPage answer = reads.fetch(anchor, Paging.offsetRequest(search, offset, limit), pageOf(startOffset + walked));
         if (answer == null) {
             return false;
         }
         learn(answer);
-        // after a rewind no hit before the page is known: its hits are handed out from the page's first one
-        int from = fresh ? (int) (anchor - offset) + 1 : locate(answer.getHits());
+        int from = locate(answer.getHits());
         if (from < 0 && !answer.getHits().isEmpty()) {
             return relocate(answer, offset, limit);
         }
-        // an empty answer: the results end before this read
-        from = Math.max(from, 0);
-        accept(answer.getHits(), offset, limit, from);
+        // an empty answer: the window ends before this read
+        accept(answer.getHits(), offset, limit, Math.max(from, 0));
         return true;
     }
 
@@ -212,8 +226,15 @@ public final class PageCrawl {
 
     private void learn(SearchPage answer) {
         bounds.learn(answer);
-        if (firstTotals == null) {
-            firstTotals = totalsOf(answer);
+        Long told = answer.getTotalHits() != null ? answer.getTotalHits() : answer.getEstimatedTotalHits();
+        windows.told(told);
+        if (windows.number() == 0) {
+            if (firstTotals == null) {
+                firstTotals = totalsOf(answer);
+            }
+            if (told != null) {
+                firstWindowTotal = told;
+            }
         }
     }
 
@@ -259,7 +280,8 @@ public final class PageCrawl {
                 if (at < 0) {
                     continue;
                 }
-                SearchPage other = reads.fetch(-1 - at, Paging.offsetRequest(template, at, limit), pageOf(at));
+                SearchPage other = reads.fetch(-1 - at, Paging.offsetRequest(windows.search(), at, limit),
+                        pageOf(startOffset + walked));
                 if (other == null) {
                     return false;
                 }
@@ -279,28 +301,68 @@ public final class PageCrawl {
         return true;
     }
 
-    /** Makes {@code hits[from..]} the hits to hand out, less any handed out already. */
+    /**
+     * Makes {@code hits[from..]} the hits to hand out, less those handed out already: by the read before (the
+     * overlap), or by an earlier window (level with or before where this window continues from).
+     */
     private void accept(List<Asset> hits, long offset, int limit, int from) {
         List<Asset> fresh = new ArrayList<>(Math.max(0, hits.size() - from));
         for (int i = from; i < hits.size(); i++) {
-            String id = hits.get(i).getId();
-            if (id == null || !recentIds.contains(id)) {
-                fresh.add(hits.get(i));
+            Asset hit = hits.get(i);
+            String id = hit.getId();
+            if (id != null && recentIds.contains(id)) {
+                continue;
             }
+            if (!windows.seenBefore(hit)) {
+                fresh.add(hit);
+            }
+            // handed out or not, in order: the next read finds its place by it
+            remember(id);
         }
         long last = offset + hits.size() - 1;
         current = fresh;
         currentOffset = offset + from;
         index = 0;
-        currentHasMore = hits.size() >= limit && !bounds.reached(last + 1);
+        currentHasMore = hits.size() >= limit && !bounds.reached(last + 1) && windows.readFits(last);
         endAfterCurrent = caughtUp != null && hits.stream().anyMatch(a -> a.getId() != null && caughtUp.test(a));
-        freshAt = -1;
         if (!hits.isEmpty()) {
             anchorOffset = last;
         }
         if (currentHasMore && !endAfterCurrent) {
             topUpAfter(anchorOffset);
         }
+    }
+
+    /** Keeps the ids of the last read's hits: the next read finds its place by them. */
+    private void remember(String id) {
+        if (id == null) {
+            return;
+        }
+        recent.addLast(id);
+        recentIds.add(id);
+        if (recent.size() > step + OVERLAP) {
+            recentIds.remove(recent.removeFirst());
+        }
+    }
+
+    /** Starts the next keyset window; {@code false} when there is none (the crawl is over). */
+    private boolean nextWindow() {
+        reads.cancelAll();
+        if (bounds.clipped()) {
+            LOG.warn("Scenario's totals kept growing during a crawl (more than twice the first total): the crawl ends "
+                     + "after {} hit(s) rather than follow them", walked);
+            return false;
+        }
+        if (!windows.advance()) {
+            return false;
+        }
+        bounds = new CrawlBounds(0, 0, step);
+        freshAt = 0;
+        anchorOffset = -1;
+        recent.clear();
+        recentIds.clear();
+        current = null;
+        return true;
     }
 
     /**
@@ -313,14 +375,18 @@ public final class PageCrawl {
             return;
         }
         long end = bounds.endOffset();
+        if (maxResults > 0) {
+            // offsets of this window: what maxResults still allows from where the crawl stands
+            end = Math.min(end, lastHit + 1 + Math.max(0, maxResults - walked - remainingInRead()));
+        }
         long[] anchors = new long[window];
         int n = 0;
-        for (long a = lastHit; n < window && a + 1 < end; a += step) {
+        for (long a = lastHit; n < window && a + 1 < end && windows.readFits(a); a += step) {
             anchors[n++] = a;
         }
         if (n > 0) {
-            reads.topUp(Arrays.copyOf(anchors, n),
-                    a -> Paging.offsetRequest(template, readOffset(a), readLimit(a)));
+            SearchRequest search = windows.search();
+            reads.topUp(Arrays.copyOf(anchors, n), a -> Paging.offsetRequest(search, readOffset(a), readLimit(a)));
         }
     }
 
@@ -344,33 +410,6 @@ public final class PageCrawl {
         t.setOffset(answer.getOffset());
         t.setLimit(answer.getLimit());
         return t;
-    }
-
-    /**
-     * Starts again at the first hit of the page holding {@code offset}, if that is before the position (or the crawl is
-     * complete): the consumer goes back to hits whose exchange failed. Reads ahead are dropped; the bounds are kept.
-     */
-    public void rewindTo(long offset) {
-        if (!complete && offset >= position()) {
-            return;
-        }
-        freshAt = startOffset + Math.max(0, offset - startOffset) / step * step;
-        current = null;
-        complete = false;
-        endAfterCurrent = false;
-        pushedBack.clear();
-        anchorOffset = -1;
-        recent.clear();
-        recentIds.clear();
-        reads.cancelAll();
-    }
-
-    /**
-     * Hands {@code hit} out again on the next {@link #next()}, before the hits pushed back earlier (the consumer could
-     * not send it).
-     */
-    public void pushBack(Hit hit) {
-        pushedBack.push(hit);
     }
 
     /** Cancels the reads in flight (route stop or suspend); a blocked {@link #next()} returns {@code null}. */
@@ -407,31 +446,14 @@ public final class PageCrawl {
         return complete;
     }
 
-    /** The offset of the next hit to hand out. */
+    /** The position of the next hit to hand out (the offset of the first page's first hit, plus hits walked). */
     public long position() {
-        if (!pushedBack.isEmpty()) {
-            return pushedBack.peek().offset();
-        }
-        if (freshAt >= 0) {
-            return freshAt;
-        }
-        return current != null ? currentOffset + index : anchorOffset + 1;
+        return startOffset + walked;
     }
 
     /** Hits walked so far (handed out, whatever the caller did with them). */
     public long walked() {
-        return position() - startOffset;
-    }
-
-    /** The most hits still to come as the totals tell now; {@code Long.MAX_VALUE} when nothing bounds it. */
-    public long remainingUpperBound() {
-        if (complete) {
-            return 0;
-        }
-        if (!bounds.totalsKnown() && maxResults <= 0) {
-            return Long.MAX_VALUE;
-        }
-        return Math.max(0, bounds.endOffset() - position());
+        return walked;
     }
 
     /** The paging fields of the first answer, without hits; {@code null} before it. */
@@ -456,5 +478,10 @@ public final class PageCrawl {
 
     public int getPagesInFlight() {
         return reads.inFlight();
+    }
+
+    /** Keyset windows walked so far past the first (0 while the crawl stays within the engine's paging cap). */
+    public int getContinuations() {
+        return windows.number();
     }
 }

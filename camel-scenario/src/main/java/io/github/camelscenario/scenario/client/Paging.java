@@ -23,7 +23,11 @@ public final class Paging {
     private Paging() {
     }
 
-    /** The search a crawl repeats: without paging fields, sorted {@link #DEFAULT_CRAWL_SORT} unless it sets an order. */
+    /**
+     * The search a crawl repeats: without paging fields, sorted {@link #DEFAULT_CRAWL_SORT} unless it sets an order,
+     * and an order that lacks {@code createdAt} gets it as its last key ({@link Keyset#completeOrder}): keyset
+     * windows need an order in which few hits are level.
+     */
     static SearchRequest crawlTemplate(SearchRequest search) {
         SearchRequest t = search.copy();
         t.setPage(null);
@@ -32,6 +36,8 @@ public final class Paging {
         t.setLimit(null);
         if (t.getSortBy() == null || t.getSortBy().isEmpty()) {
             t.setSortBy(List.of(DEFAULT_CRAWL_SORT));
+        } else {
+            t.setSortBy(Keyset.completeOrder(t.getSortBy()));
         }
         return t;
     }

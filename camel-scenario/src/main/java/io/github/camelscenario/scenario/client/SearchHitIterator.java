@@ -11,24 +11,38 @@ import java.util.concurrent.ExecutorService;
  * Every hit of every page of a search, fetched lazily, as an {@link Iterator} a splitter in streaming mode can walk. It
  * walks a {@link PageCrawl}: with {@code prefetchPages} and an executor, that many reads are requested ahead of the one
  * being walked, still handed out in order, at most {@code 1 + prefetchPages} reads in memory; without, the next read is
- * asked only when this one is used up. It stops at the end of the results, at the totals, or after {@code maxResults}
- * hits, and hands out each asset that stays in the library during the walk exactly once.
+ * asked only when this one is used up. It stops at the end of the results (past the engine's paging cap, in keyset
+ * windows), or after {@code maxResults} hits, and hands out each asset that stays in the library during the walk
+ * exactly once.
  * <p>
  * Failure: a page that cannot be fetched makes {@link #hasNext()} answer {@code true} and the following
  * {@link #next()} throw the error ({@link UncheckedIOException} around an {@link IOException},
  * {@link ScenarioApiException}, or {@link CrawlStoppedException}); after it {@code hasNext()} is {@code false} and
- * nothing more is requested. So a splitter, which asks {@code hasNext()} right after taking a hit, still routes that
- * hit before it meets the error, and walking the rest to release it sends no request. {@link #close()} stops it and
- * cancels requests in flight; {@link #stop(String)} (the producer stopping) makes the next page end in {@link CrawlStoppedException}.
+ * nothing more is requested (a splitter walks what is left to release it: that walk fetches nothing). Once closed (the
+ * splitter closes it when done), a new walk of the same iterator (a redelivery of the splitter, which evaluates the
+ * same body) goes on with the page that failed: no hit is handed out twice and none is skipped.
+ * <p>
+ * An iterator closed before its end for another reason (a splitter's timeout) fetches nothing more and never pretends
+ * to be used up: {@link #hasNext()} answers {@code true} and {@link #next()} throws {@link IllegalStateException}, so
+ * that no exchange completes as if the export were whole. {@link #stop(String)} (the producer stopping) makes the next
+ * page end in {@link CrawlStoppedException}.
  */
 public final class SearchHitIterator implements Iterator<Asset>, Closeable {
 
     private final PageCrawl crawl;
+    private final ScenarioClient client;
+    private final ExecutorService executor;
     private PageCrawl.Hit next;
     /** The page fetch that failed: {@link #hasNext()} said {@code true}, {@link #next()} throws it. */
     private RuntimeException failure;
-    /** Closed, used up, or its failure thrown: nothing more is requested. */
+    /** A failure was thrown: nothing more until closed; then a new walk goes on with the page that failed. */
+    private boolean failedBefore;
+    /** Closed after its failure: the next {@link #hasNext()} asks the page that failed again. */
+    private boolean resumable;
+    /** Used up: nothing more to hand out. */
     private volatile boolean ended;
+    /** Closed before its end, not after a failure of its own: it can never go on. */
+    private volatile boolean closedEarly;
 
     /** Strictly lazy: one request at a time, in the calling thread. */
     public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults) {
@@ -43,6 +57,8 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
      */
     public SearchHitIterator(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
                              ExecutorService executor, long rateLimitPauseMillis) {
+        this.client = client;
+        this.executor = executor;
         this.crawl = new PageCrawl(client, template, Math.max(0, maxResults), prefetchPages, executor,
                 rateLimitPauseMillis);
     }
@@ -65,8 +81,16 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
         if (ended) {
             return false;
         }
-        if (next != null || failure != null) {
+        if (closedEarly || next != null || failure != null) {
             return true;
+        }
+        if (failedBefore) {
+            return false;
+        }
+        if (resumable) {
+            // walked again after its failure and a close (a redelivery): ask the page that failed again
+            resumable = false;
+            crawl.resume(client, executor);
         }
         try {
             next = crawl.next();
@@ -93,10 +117,14 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException("No more Scenario search hits");
         }
+        if (closedEarly) {
+            throw new IllegalStateException("This Scenario search iterator (allPages) was closed after " + crawl.walked()
+                                            + " hit(s), before its end: it cannot go on; run the search again");
+        }
         if (failure != null) {
             RuntimeException e = failure;
             failure = null;
-            ended = true;
+            failedBefore = true;
             throw e;
         }
         Asset asset = next.asset();
@@ -109,13 +137,24 @@ public final class SearchHitIterator implements Iterator<Asset>, Closeable {
         return crawl.getFirstTotals();
     }
 
-    /** Stops the iteration: no further page is requested, and requests in flight are cancelled. */
+    /**
+     * Stops the iteration: requests in flight are cancelled and nothing more is requested. After a failure it can go on
+     * (a redelivery walks it again); before its end otherwise, it can never go on.
+     */
     @Override
     public void close() {
-        ended = true;
-        next = null;
-        failure = null;
         crawl.suspend();
+        if (ended || closedEarly) {
+            return;
+        }
+        if (failedBefore || failure != null) {
+            failedBefore = false;
+            failure = null;
+            resumable = true;
+        } else if (!resumable) {
+            closedEarly = true;
+            next = null;
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live-index property, without Camel: while assets are added and deleted anywhere in the order during a crawl,
- * every asset present from its start to its end is handed out exactly once, and no asset twice, at every read-ahead.
+ * every asset present from its start to its end is handed out exactly once, and no asset twice, at every read-ahead,
+ * with and without a paging cap.
  */
 @Timeout(60)
 class PageCrawlChurnTest {
@@ -38,14 +39,15 @@ class PageCrawlChurnTest {
     }
 
     static Stream<Arguments> crawls() {
-        return Stream.of(0, 1, 2, 4).flatMap(prefetch -> IntStream.rangeClosed(1, 40)
-                .mapToObj(seed -> Arguments.of(prefetch, seed)));
+        // no paging cap, and a cap of 50 (the crawl goes on in keyset windows)
+        return Stream.of(0, 50).flatMap(cap -> Stream.of(0, 1, 2, 4).flatMap(prefetch -> IntStream.rangeClosed(1, 40)
+                .mapToObj(seed -> Arguments.of(prefetch, seed, cap))));
     }
 
-    @ParameterizedTest(name = "prefetchPages={0}, seed={1}")
+    @ParameterizedTest(name = "prefetchPages={0}, seed={1}, maxTotalHits={2}")
     @MethodSource("crawls")
-    void everyStableAssetExactlyOnceWhileTheIndexChanges(int prefetch, int seed) throws Exception {
-        FakeIndex index = new FakeIndex(STEP);
+    void everyStableAssetExactlyOnceWhileTheIndexChanges(int prefetch, int seed, int cap) throws Exception {
+        FakeIndex index = new FakeIndex(STEP).maxTotalHits(cap);
         for (int i = 0; i < ASSETS; i++) {
             index.insert(i, "s" + i);
         }

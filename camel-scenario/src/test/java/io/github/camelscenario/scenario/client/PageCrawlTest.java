@@ -27,7 +27,7 @@ class PageCrawlTest {
     }
 
     private static SearchRequest search(int hitsPerPage) {
-        return new SearchRequest().setQuery("dragon").setHitsPerPage(hitsPerPage);
+        return new SearchRequest().setQuery("dragon").setFilter("dragon filter").setHitsPerPage(hitsPerPage);
     }
 
     private static List<String> drain(PageCrawl crawl) throws IOException {
@@ -62,8 +62,14 @@ class PageCrawlTest {
         List<String> rest = drain(crawl);
         assertThat(rest).hasSize(7);
         assertThat(crawl.isComplete()).isTrue();
-        // every page once, none past totalPages, though each page was full
-        assertThat(client.asked).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        // every page once, none past totalPages, though each page was full; then one request past the engine's
+        // possible paging cap (keyset continuation from the last hit), which brings nothing new: the end
+        assertThat(client.asked).hasSize(6);
+        assertThat(client.asked.subList(0, 5)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        SearchRequest probe = client.requests.get(5);
+        assertThat(probe.getFilter()).matches("\\(dragon filter\\) AND createdAt <= \"[^\"]+\"");
+        assertThat(probe.getPage()).isOne();
+        assertThat(probe.getHitsPerPage()).isEqualTo(2 + PageCrawl.OVERLAP);
     }
 
     @Test
@@ -73,7 +79,7 @@ class PageCrawlTest {
         crawl.next();
         assertThat(crawl.getRequests()).isEqualTo(1);
         assertThat(drain(crawl)).hasSize(5);
-        assertThat(client.asked).containsExactly(1, 2, 3);
+        assertThat(client.asked).containsExactly(1, 2, 3, 1);
     }
 
     @Test
@@ -134,7 +140,7 @@ class PageCrawlTest {
         assertThat(drain(crawl)).hasSize(25);
         // no totals: nothing asked ahead, and no page past what 25 hits need
         assertThat(client.asked).containsExactly(1, 2, 3);
-        assertThat(crawl.remainingUpperBound()).isZero();
+        assertThat(crawl.isComplete()).isTrue();
     }
 
     @Test
@@ -143,17 +149,6 @@ class PageCrawlTest {
         PageCrawl crawl = new PageCrawl(client, search(10), 25, 4, executor, 0);
         assertThat(drain(crawl)).hasSize(25);
         assertThat(client.asked).containsExactlyInAnyOrder(1, 2, 3);
-    }
-
-    @Test
-    void rewindGoesBackAndForwardPositionsAreIgnored() throws Exception {
-        FakeIndex client = FakeIndex.pages(3, 2);
-        PageCrawl crawl = new PageCrawl(client, search(2), 0, 0, null, 0);
-        assertThat(drain(crawl)).hasSize(6);
-        crawl.rewindTo(3); // p2-1: back to the start of its page
-        assertThat(crawl.isComplete()).isFalse();
-        crawl.rewindTo(4); // ahead of the position: ignored
-        assertThat(drain(crawl)).containsExactly("p2-0", "p2-1", "p3-0", "p3-1");
     }
 
     @Test

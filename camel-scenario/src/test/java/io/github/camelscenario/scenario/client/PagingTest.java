@@ -17,8 +17,11 @@ class PagingTest {
         assertThat(crawl.getHitsPerPage()).isNull();
         assertThat(none.getSortBy()).isNull();
 
+        // an order is kept; createdAt joins as its last key (keyset windows need few level hits), unless it is there
         SearchRequest ordered = new SearchRequest().setQuery("cat").setSortBy(List.of("width:asc"));
-        assertThat(Paging.crawlTemplate(ordered).getSortBy()).containsExactly("width:asc");
+        assertThat(Paging.crawlTemplate(ordered).getSortBy()).containsExactly("width:asc", "createdAt:desc");
+        SearchRequest byAge = new SearchRequest().setQuery("cat").setSortBy(List.of("createdAt:asc", "width:desc"));
+        assertThat(Paging.crawlTemplate(byAge).getSortBy()).containsExactly("createdAt:asc", "width:desc");
     }
 
     @Test
