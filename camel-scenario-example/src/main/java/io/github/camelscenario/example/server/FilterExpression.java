@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 /**
  * A parsed filter: a predicate over assets. Leaves compare one field with literals; arrays match when any element
- * does (so {@code tags = cat} means "tags contains cat"). Numbers compare numerically, everything else as strings:
- * equality ignores case, ordering is lexicographic (ISO dates order correctly that way).
+ * does (so {@code tags = cat} means "tags contains cat"). Numbers compare numerically, {@code createdAt} and
+ * {@code updatedAt} as instants ({@link TimeCompare}), everything else as strings: equality ignores case, ordering is
+ * lexicographic.
  */
 interface FilterExpression {
 
@@ -110,10 +111,31 @@ interface FilterExpression {
         }
     }
 
-    /** {@code field IN [a, b]}: equal to any of the literals. */
-    record In(String field, List<Compare> alternatives) implements FilterExpression {
+    /** {@code createdAt op "2024-01-01"}: the asset's timestamp and the literal compared as instants. */
+    record TimeCompare(String field, Function<StoredAsset, Object> accessor, String op, long millis)
+            implements FilterExpression {
         public boolean test(StoredAsset a) {
-            for (Compare c : alternatives) {
+            Object value = accessor.apply(a);
+            if (value == null) {
+                return op.equals("!=");
+            }
+            int cmp = Long.compare(Timestamps.ofStored((String) value), millis);
+            return switch (op) {
+                case "=" -> cmp == 0;
+                case "!=" -> cmp != 0;
+                case ">" -> cmp > 0;
+                case ">=" -> cmp >= 0;
+                case "<" -> cmp < 0;
+                case "<=" -> cmp <= 0;
+                default -> throw new IllegalStateException(op);
+            };
+        }
+    }
+
+    /** {@code field IN [a, b]}: equal to any of the literals. */
+    record In(String field, List<FilterExpression> alternatives) implements FilterExpression {
+        public boolean test(StoredAsset a) {
+            for (FilterExpression c : alternatives) {
                 if (c.test(a)) {
                     return true;
                 }

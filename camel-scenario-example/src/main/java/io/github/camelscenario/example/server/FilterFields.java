@@ -52,6 +52,12 @@ final class FilterFields {
     private FilterFields() {
     }
 
+    /** Whether the field holds a timestamp, compared as an instant. */
+    static boolean isTimestamp(String field) {
+        String flat = field.startsWith("metadata.") ? field.substring("metadata.".length()) : field;
+        return flat.equals("createdAt") || flat.equals("updatedAt");
+    }
+
     /** The accessor of a field, or null when the field is not filterable. */
     static Function<StoredAsset, Object> accessor(String field) {
         String flat = field.startsWith("metadata.") ? field.substring("metadata.".length()) : field;

@@ -104,7 +104,7 @@ final class FilterParser {
         Token t = peek();
         if (t.type() == Type.OPERATOR) {
             next++;
-            return new FilterExpression.Compare(field, accessor, t.text(), Literal.of(value()));
+            return compare(field, accessor, t.text());
         }
         if (t.type() == Type.COLON) {
             next++;
@@ -154,12 +154,12 @@ final class FilterParser {
             throw FilterSyntaxException.near(peek(), "expected '[' after IN");
         }
         next++;
-        List<FilterExpression.Compare> values = new ArrayList<>();
+        List<FilterExpression> values = new ArrayList<>();
         if (peek().type() != Type.RBRACKET) {
-            values.add(new FilterExpression.Compare(field, accessor, "=", Literal.of(value())));
+            values.add(compare(field, accessor, "="));
             while (peek().type() == Type.COMMA) {
                 next++;
-                values.add(new FilterExpression.Compare(field, accessor, "=", Literal.of(value())));
+                values.add(compare(field, accessor, "="));
             }
         }
         if (peek().type() != Type.RBRACKET) {
@@ -167,6 +167,22 @@ final class FilterParser {
         }
         next++;
         return new FilterExpression.In(field, values);
+    }
+
+    /** {@code field op value}: timestamps ({@code createdAt}, {@code updatedAt}) as instants, the rest as it reads. */
+    private FilterExpression compare(String field, Function<StoredAsset, Object> accessor, String op) {
+        Token at = peek();
+        String value = value();
+        if (!FilterFields.isTimestamp(field)) {
+            return new FilterExpression.Compare(field, accessor, op, Literal.of(value));
+        }
+        Long millis = Timestamps.parse(value);
+        if (millis == null) {
+            throw new FilterSyntaxException("Invalid filter syntax at position " + at.position() + ": " + field
+                                            + " compares timestamps such as \"2024-01-01\" or \"2024-01-01T12:00:00Z\", "
+                                            + "not '" + value + "'", at.position());
+        }
+        return new FilterExpression.TimeCompare(field, accessor, op, millis);
     }
 
     private String value() {

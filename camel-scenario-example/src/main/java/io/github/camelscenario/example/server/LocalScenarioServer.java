@@ -39,6 +39,8 @@ public final class LocalScenarioServer implements AutoCloseable {
     public static final int DEFAULT_ASSETS = 2_000;
     public static final long DEFAULT_SEED = 42L;
     public static final int DEFAULT_THREADS = 16;
+    /** Meilisearch's default maxTotalHits: no search answers past its first 1,000 hits, and totals say no more. */
+    public static final long DEFAULT_MAX_TOTAL_HITS = 1_000;
     public static final int DEFAULT_CACHE_SIZE = 32;
 
     static {
@@ -89,7 +91,7 @@ public final class LocalScenarioServer implements AutoCloseable {
         BasicAuth auth = new BasicAuth(config.apiKey, config.apiSecret);
         HitWriter writer = new HitWriter(baseUrl);
         searchHandler = new SearchHandler(auth, faults, new SearchEngine(dataset, config.cacheSize), writer,
-                searchRequests, config.maxTotalHits, churn, beforeSearch);
+                searchRequests, config.maxTotalHits > 0 ? config.maxTotalHits : null, churn, beforeSearch);
         http.createContext("/v1/search/assets", searchHandler);
         http.createContext("/v1/assets/", new AssetHandler(dataset, auth, writer));
         executor = Executors.newFixedThreadPool(config.threads, daemonThreads());
@@ -250,7 +252,7 @@ public final class LocalScenarioServer implements AutoCloseable {
         private long seed = DEFAULT_SEED;
         private int threads = DEFAULT_THREADS;
         private int cacheSize = DEFAULT_CACHE_SIZE;
-        private Long maxTotalHits;
+        private long maxTotalHits = DEFAULT_MAX_TOTAL_HITS;
         private final ServerFaults faults = new ServerFaults();
 
         /** 0 (the default) picks a free port. */
@@ -295,7 +297,10 @@ public final class LocalScenarioServer implements AutoCloseable {
             return this;
         }
 
-        /** Caps how deep paging goes, like Meilisearch's maxTotalHits; default: no cap. */
+        /**
+         * Caps how deep paging goes, like Meilisearch's maxTotalHits: no hit past the first {@code max} of a search, and
+         * totals no higher. Default 1,000 (Meilisearch's default, which the real service may keep); 0 lifts the cap.
+         */
         public Builder maxTotalHits(long max) {
             if (max < 0) {
                 throw new IllegalArgumentException("maxTotalHits must be 0 or more, not " + max);
@@ -342,7 +347,7 @@ public final class LocalScenarioServer implements AutoCloseable {
     /**
      * Runs the server until killed. Options: {@code --port N} (default 8085), {@code --assets N},
      * {@code --seed N}, {@code --key K}, {@code --secret S}, {@code --latency-ms N}, {@code --rate-limit-every N},
-     * {@code --retry-after N}, {@code --error-rate R}, {@code --max-total-hits N}.
+     * {@code --retry-after N}, {@code --error-rate R}, {@code --max-total-hits N} (default 1000; 0 lifts the cap).
      */
     public static void main(String[] args) throws InterruptedException {
         Builder b = builder().port(8085);
@@ -352,7 +357,7 @@ public final class LocalScenarioServer implements AutoCloseable {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 System.out.println("Options: --port N (8085) --assets N (2000) --seed N (42) --key K --secret S "
-                                   + "--latency-ms N --rate-limit-every N --retry-after N --error-rate R --max-total-hits N");
+                                   + "--latency-ms N --rate-limit-every N --retry-after N --error-rate R --max-total-hits N (1000; 0: no cap)");
                 return;
             }
             if (i + 1 >= args.length) {

@@ -83,6 +83,11 @@ class FilterParserTest {
             "createdAt >= \"2024-01-01\"          | dog,dragon",
             "createdAt < \"2024-01-01T00:00:00.000Z\" | cat",
             "createdAt >= 2024-02-01              | dog",
+            "createdAt = \"2024-01-01T00:00:00Z\"  | dragon",
+            "createdAt <= \"2024-01-01T01:00:00+01:00\" | cat,dragon",
+            "createdAt > \"2024-01-01T00:00:00\"   | dog",
+            "(tags = dragon OR NOT tags = cat) AND createdAt <= \"2024-01-01T00:00:00.000Z\" | dragon",
+            "updatedAt IN [\"2023-06-01T12:00:00+02:00\", \"2024-02-15T08:30:00Z\"] | cat,dog",
             "prompt:dragon                        | dragon",
             "prompt:\"red dragon\"                | dragon",
             "name:BLACK                           | dog",
@@ -114,6 +119,7 @@ class FilterParserTest {
             "width ! 3                   | Invalid filter syntax at position 7 near '!': expected '!='",
             "tags IN [cat dog]           | Invalid filter syntax at position 14 near 'dog': expected ',' or ']'",
             "tags = cat)                 | Invalid filter syntax at position 11 near ')': expected AND, OR or end of filter",
+            "createdAt > yesterday       | Invalid filter syntax at position 13: createdAt compares timestamps such as",
     })
     void pointsAtTheBadToken(String filter, String message) {
         assertThatThrownBy(() -> FilterParser.parse(filter.trim()))

@@ -27,7 +27,8 @@ class SearchBehaviourTest {
 
     @BeforeAll
     static void start() {
-        server = LocalScenarioServer.builder().assets(3_000).start();
+        // no paging cap: these tests page through the whole result (the cap has its own test below)
+        server = LocalScenarioServer.builder().assets(3_000).maxTotalHits(0).start();
         http = new ScenarioHttp(server);
     }
 
