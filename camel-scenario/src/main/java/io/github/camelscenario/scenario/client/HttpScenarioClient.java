@@ -184,8 +184,8 @@ public final class HttpScenarioClient implements ScenarioClient {
 
     /**
      * A complete 2xx answer that is no search page (a proxy's HTML, broken JSON) is the same when asked again, so it
-     * fails at once. An I/O error while reading (the connection cut before the body's end) is not caught here: it is
-     * transient and retried like any other.
+     * fails at once. An I/O error while reading (the connection cut or reset before the body's end) is transient and
+     * retried like any other, also when the JSON parser wrapped it in one of its own exceptions.
      */
     private Outcome readPage(ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
@@ -206,6 +206,10 @@ public final class HttpScenarioClient implements ScenarioClient {
             // read straight from the socket: the page is never held as text and as objects at once
             page = mapper.readValue(in, SearchPage.class);
         } catch (JsonProcessingException e) {
+            IOException transport = transportFailure(e);
+            if (transport != null) {
+                throw transportFailureInBody(status, transport);
+            }
             String problem = redact(jsonProblem(e));
             if (!endsEarly(e)) {
                 return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
@@ -223,6 +227,28 @@ public final class HttpScenarioClient implements ScenarioClient {
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is JSON null"));
         }
         return Outcome.page(page);
+    }
+
+    /**
+     * What the connection threw while the parser read from it (a reset, a body shorter than its Content-Length or
+     * chunks): Jackson's databind wraps it, with the position in the JSON, when it happens inside a list.
+     */
+    private static IOException transportFailure(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private IOException transportFailureInBody(int status, IOException cause) {
+        if (cause instanceof InterruptedIOException || cause instanceof ClosedByInterruptException) {
+            // a timeout or our caller cancelling: as it is, so that search() tells the two apart
+            return cause;
+        }
+        return new IOException("the connection failed while the HTTP " + status + " answer's body was read: "
+                               + redact(cause.getMessage()), cause);
     }
 
     /** Whether the JSON stopped before it was complete (Jackson says so in either of its exception families). */
