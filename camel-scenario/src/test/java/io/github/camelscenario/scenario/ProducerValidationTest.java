@@ -39,7 +39,18 @@ class ProducerValidationTest extends WireMockTestSupport {
             "imagesLike=RAW(has space) | Invalid option 'imagesLike' = 'has space': must be an asset id",
             "maxResults=-1       | Invalid option 'maxResults' = -1: must be 0 (no cap) or more",
             "prefetchPages=99    | Invalid option 'prefetchPages' = 99: must be between 0 and 16",
-            "maxRetries=-2       | maxRetries must be 0 or more, was -2",
+            "maxRetries=-2       | Invalid option 'maxRetries' = -2: must be 0 (no retry) or more",
+            "connectTimeout=0    | Invalid option 'connectTimeout' = 0 ms: must be more than 0 ms (0 would wait for a connection without bound)",
+            "responseTimeout=-1  | Invalid option 'responseTimeout' = -1 ms: must be more than 0 ms (0 would wait for an answer without bound)",
+            "responseTimeout=0   | Invalid option 'responseTimeout' = 0 ms: must be more than 0 ms",
+            "connectionRequestTimeout=0 | Invalid option 'connectionRequestTimeout' = 0 ms: must be more than 0 ms (0 would wait for a pooled connection without bound)",
+            "retryInitialDelay=0 | Invalid option 'retryInitialDelay' = 0 ms: must be more than 0 ms (a retry must wait before it asks again)",
+            "retryInitialDelay=-5 | Invalid option 'retryInitialDelay' = -5 ms: must be more than 0 ms",
+            "retryMaxDelay=0     | Invalid option 'retryMaxDelay' = 0 ms: must be more than 0 ms",
+            "retryInitialDelay=2s&retryMaxDelay=1s | Invalid option 'retryMaxDelay' = 1000 ms: must be at least retryInitialDelay (2000 ms)",
+            "fullCrawlInterval=-1 | Invalid option 'fullCrawlInterval' = -1 ms: must be 0 (every poll a full crawl) or more",
+            "delay=0             | Invalid option 'delay' = 0: must be more than 0 (in timeUnit, milliseconds by default)",
+            "delay=-1000         | Invalid option 'delay' = -1000: must be more than 0",
             "proxyHost=localhost | Options 'proxyHost' and 'proxyPort' go together",
             "image=asset_1&imagesLike=asset_2 | image and imagesLike/imagesUnlike cannot be used together (the API takes one reference style per search): option 'image' is set, and so is option 'imagesLike'",
             "image=asset_1&imagesUnlike=asset_2 | option 'image' is set, and so is option 'imagesUnlike'",
@@ -50,6 +61,15 @@ class ProducerValidationTest extends WireMockTestSupport {
                 .rootCause()
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message.trim());
+    }
+
+    @Test
+    void aWaitOptionSetOnTheComponentFailsEveryEndpointAtCreation() {
+        context.getComponent("scenario", ScenarioComponent.class).getConfiguration().setResponseTimeout(-1);
+        assertThatThrownBy(() -> context.getEndpoint("scenario:search?query=cat"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .rootCause()
+                .hasMessageStartingWith("Invalid option 'responseTimeout' = -1 ms: must be more than 0 ms");
     }
 
     @Test
