@@ -1,7 +1,9 @@
 package io.github.camelscenario.scenario;
 
+import io.github.camelscenario.scenario.client.BaseUrls;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
+import org.apache.camel.CamelContext;
 
 /**
  * The rules an endpoint's options must keep, checked when the endpoint is created so that a value that can never work
@@ -11,9 +13,11 @@ import io.github.camelscenario.scenario.client.SearchRequestValidator;
 final class EndpointOptionChecks {
 
     private final ScenarioConfiguration configuration;
+    private final CamelContext context;
 
-    EndpointOptionChecks(ScenarioConfiguration configuration) {
+    EndpointOptionChecks(ScenarioConfiguration configuration, CamelContext context) {
         this.configuration = configuration;
+        this.context = context;
     }
 
     /**
@@ -25,10 +29,39 @@ final class EndpointOptionChecks {
         new SearchRequestValidator(field -> "option '" + field + "'").validateIrreparable(fromOptions);
         checkWaits(delay);
         checkRanges();
-        if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
+        checkTransport();
+        checkCredentials();
+    }
+
+    /** What the HTTP client would refuse when it is built, on the first exchange. */
+    private void checkTransport() {
+        String baseUrl = configuration.getBaseUrl();
+        String problem = BaseUrls.problem(baseUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException(
+                    "Invalid option 'baseUrl' = " + (baseUrl == null ? "null" : "'" + BaseUrls.shown(baseUrl) + "'")
+                                               + ": " + problem);
+        }
+        String proxyHost = configuration.getProxyHost();
+        Integer proxyPort = configuration.getProxyPort();
+        if ((proxyHost == null) != (proxyPort == null)) {
             throw new IllegalArgumentException("Options 'proxyHost' and 'proxyPort' go together: set both or neither");
         }
-        checkCredentials();
+        if (proxyHost != null && proxyHost.isBlank()) {
+            throw new IllegalArgumentException("Invalid option 'proxyHost' = '" + proxyHost + "': must not be blank");
+        }
+        if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
+            throw new IllegalArgumentException(
+                    "Invalid option 'proxyPort' = " + proxyPort + ": must be between 1 and 65535");
+        }
+        if (configuration.getSslContextParameters() != null && configuration.getScenarioClient() == null) {
+            try {
+                configuration.getSslContextParameters().createSSLContext(context);
+            } catch (Exception e) {
+                throw new IllegalArgumentException(
+                        "Invalid option 'sslContextParameters': cannot create its SSLContext: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -84,7 +84,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
     void validateOptions() {
         binding = new SearchRequestBinding(configuration);
-        new EndpointOptionChecks(configuration).check(binding.fromOptions(), getDelay());
+        new EndpointOptionChecks(configuration, getCamelContext()).check(binding.fromOptions(), getDelay());
     }
 
     @Override

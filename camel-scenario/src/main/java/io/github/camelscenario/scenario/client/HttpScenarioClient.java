@@ -58,7 +58,7 @@ public final class HttpScenarioClient implements ScenarioClient {
     private final SearchAttemptListener listener;
 
     private HttpScenarioClient(Builder b) {
-        this.searchUri = searchUri(b.baseUrl);
+        this.searchUri = BaseUrls.searchUri(b.baseUrl);
         this.authorization = b.apiKey == null ? null
                 : "Basic " + Base64.getEncoder()
                         .encodeToString((b.apiKey + ":" + b.apiSecret).getBytes(StandardCharsets.UTF_8));
@@ -339,26 +339,6 @@ public final class HttpScenarioClient implements ScenarioClient {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to retry a Scenario search");
         }
-    }
-
-    private static URI searchUri(String baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        URI uri;
-        try {
-            uri = new URI(trimmed + SEARCH_PATH);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid baseUrl '" + baseUrl + "': " + e.getMessage(), e);
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "Invalid baseUrl '" + baseUrl + "': must be an absolute http(s) URL such as " + DEFAULT_BASE_URL);
-        }
-        if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("Invalid baseUrl: it must not carry credentials; use apiKey/apiSecret");
-        }
-        return uri;
     }
 
     @Override
