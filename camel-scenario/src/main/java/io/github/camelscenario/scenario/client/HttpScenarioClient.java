@@ -213,7 +213,9 @@ public final class HttpScenarioClient implements ScenarioClient {
             String problem = redact(jsonProblem(e));
             if (!endsEarly(e)) {
                 return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
-                        (isSyntax(e) ? "not valid JSON: " : "JSON of another shape: ") + problem));
+                        isSyntax(e) ? "not valid JSON: " + problem
+                                : "JSON of another shape: " + problem
+                                  + (problem.contains(SearchPageHits.SHAPE) ? "" : "; " + SearchPageHits.SHAPE)));
             }
             if (entity.getContentLength() < 0 && !entity.isChunked()) {
                 // no length: the body ends where the connection does, so JSON cut short may be a dropped connection
@@ -222,6 +224,9 @@ public final class HttpScenarioClient implements ScenarioClient {
             }
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
                     "the JSON ends before it is complete, although the body arrived whole: " + problem));
+        } catch (IOException e) {
+            // the connection, not the JSON: as it is when the parser did not wrap it
+            throw transportFailureInBody(status, e);
         }
         if (page == null) {
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is JSON null"));
