@@ -85,8 +85,31 @@ final class SearchRequestBinding {
             // the API wants hitsPerPage with page: a page size alone means its first page
             request.setPage(1);
         }
+        String emptyBody = fromBody == null ? describeEmpty(exchange.getMessage().getBody()) : null;
+        if (emptyBody != null && !SearchRequestValidator.hasSearchTerms(request)) {
+            throw new IllegalArgumentException("Nothing to search for: the body is " + emptyBody + ", and no option or "
+                                               + "header sets query, filter, image, imagesLike or imagesUnlike; "
+                                               + WHAT_A_BODY_MAY_BE);
+        }
         new SearchRequestValidator(origins::describe).validate(request);
         return request;
+    }
+
+    /** What an empty body was (fromBody gives no request for null or an empty body), or {@code null} for none. */
+    private static String describeEmpty(Object body) {
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof String s) {
+            return s.isEmpty() ? "an empty String" : "a String of whitespace only";
+        }
+        if (body instanceof WrappedFile<?> wrapped) {
+            return "an empty file " + wrapped.getFile();
+        }
+        if (body instanceof File || body instanceof Path) {
+            return "an empty file " + body;
+        }
+        return "an empty " + (body instanceof byte[] ? "byte[]" : body instanceof InputStream ? "InputStream" : "Map");
     }
 
     /** How errors name what a hit body set, or {@code null} for a body that is a request. */

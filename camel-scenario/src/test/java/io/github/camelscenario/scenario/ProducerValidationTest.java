@@ -1,15 +1,23 @@
 package io.github.camelscenario.scenario;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelscenario.scenario.client.ScenarioClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,6 +134,42 @@ class ProducerValidationTest extends WireMockTestSupport {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Nothing to search for: set at least one of query, filter, image, imagesLike or "
                                       + "imagesUnlike");
+    }
+
+    /** An empty body alone says so, and what a body may be; with options that make a search it is ignored. */
+    @Test
+    void anEmptyBodyWithNothingElseToSearchForSaysTheBodyWasEmpty(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.png"));
+        Map<Object, String> bodies = Map.of("", "an empty String", new byte[0], "an empty byte[]",
+                new ByteArrayInputStream(new byte[0]), "an empty InputStream", empty.toFile(), "an empty file " + empty);
+        bodies.forEach((body, what) -> assertThat(failure("scenario:search?hitsPerPage=5", body, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Nothing to search for: the body is " + what + ", and no option or header sets "
+                                        + "query, filter, image, imagesLike or imagesUnlike; use a SearchRequest, a Map "
+                                        + "or JSON object, a String query, a PNG/JPEG/GIF/WebP image"));
+
+        wireMock.stubFor(search().willReturn(okJson(CrawlPages.pageClaiming(1, 1, 1, 1, "a"))));
+        assertThat(template.requestBody("scenario:search?query=cat", new byte[0], List.class)).hasSize(1);
+    }
+
+    /** The case: a file endpoint that picks up an empty file. */
+    @Test
+    void anEmptyFileFromAFileEndpointSaysTheBodyWasAnEmptyFile(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("empty.png"));
+        MockEndpoint failed = getMockEndpoint("mock:failed");
+        failed.expectedMessageCount(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mock:failed"));
+                from("file:" + dir + "?noop=true&initialDelay=0").to("scenario:search?hitsPerPage=5");
+            }
+        });
+        failed.assertIsSatisfied(10_000);
+        Exception e = failed.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        assertThat(e).hasMessageStartingWith("Nothing to search for: the body is an empty file ")
+                .hasMessageContaining("empty.png");
+        assertThat(searchRequests()).isEmpty();
     }
 
     @Test
