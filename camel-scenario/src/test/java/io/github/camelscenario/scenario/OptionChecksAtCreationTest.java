@@ -1,14 +1,12 @@
 package io.github.camelscenario.scenario;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,14 +72,7 @@ class OptionChecksAtCreationTest extends WireMockTestSupport {
 
     @Test
     void sslContextParametersThatCannotMakeAnSslContextFailTheEndpoint() {
-        KeyStoreParameters missing = new KeyStoreParameters();
-        missing.setResource("file:no-such-truststore.p12");
-        missing.setPassword("changeit");
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(missing);
-        SSLContextParameters ssl = new SSLContextParameters();
-        ssl.setTrustManagers(trust);
-        context.getRegistry().bind("brokenTls", ssl);
+        context.getRegistry().bind("brokenTls", TransportOptionsTest.trusting(Path.of("no-such-truststore.p12")));
         assertThatThrownBy(() -> context.getEndpoint("scenario:search?query=cat&sslContextParameters=#brokenTls"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause()

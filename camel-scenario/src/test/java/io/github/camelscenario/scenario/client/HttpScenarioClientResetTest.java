@@ -2,7 +2,6 @@ package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -77,19 +76,17 @@ class HttpScenarioClientResetTest {
     }
 
     private HttpScenarioClient client() {
-        return HttpScenarioClient.builder().baseUrl(server.baseUrl())
-                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)))
-                .listener(new SearchAttemptListener() {
-                    @Override
-                    public void answered(int status) {
-                        events.add("answered " + status);
-                    }
+        return server.client().listener(new SearchAttemptListener() {
+            @Override
+            public void answered(int status) {
+                events.add("answered " + status);
+            }
 
-                    @Override
-                    public void retrying(String reason) {
-                        events.add("retrying: " + reason);
-                    }
-                }).build();
+            @Override
+            public void retrying(String reason) {
+                events.add("retrying: " + reason);
+            }
+        }).build();
     }
 
     private static Answer reset(Framing framing) {

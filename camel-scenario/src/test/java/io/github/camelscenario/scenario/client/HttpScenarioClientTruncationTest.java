@@ -1,7 +1,6 @@
 package io.github.camelscenario.scenario.client;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
 import io.github.camelscenario.scenario.client.RawHttpServer.Answer;
@@ -29,8 +28,7 @@ class HttpScenarioClientTruncationTest {
     }
 
     private HttpScenarioClient client() {
-        return HttpScenarioClient.builder().baseUrl(server.baseUrl())
-                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20))).build();
+        return server.client().build();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,6 +58,12 @@ final class RawHttpServer implements Closeable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getLocalPort() + "/v1";
+    }
+
+    /** A client of this server that retries twice, quickly. */
+    HttpScenarioClient.Builder client() {
+        return HttpScenarioClient.builder().baseUrl(baseUrl())
+                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
     }
 
     /** Connections answered so far: one per attempt of the client. */
