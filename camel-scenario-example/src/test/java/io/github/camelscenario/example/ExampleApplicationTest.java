@@ -79,7 +79,7 @@ class ExampleApplicationTest {
 
         // what an operator sees (docs/example.md): readiness of the feed and the producers, the scenario console
         assertThat(output).containsPattern("consumer:feed +UP +\\{scenario\\.crawl\\.page=1")
-                .containsPattern("producer:scenario-\\S+ +UP")
+                .containsPattern("producer:scenario://search\\?hitsPerPage=\\d+ +UP")
                 .contains("=== dev console 'service' ===")
                 .containsPattern("Component: scenario\\s+Direction: in\\s+Hosted: false\\s+Protocol: http\\s+"
                                  + "Service: http://127\\.0\\.0\\.1:\\d+/v1")

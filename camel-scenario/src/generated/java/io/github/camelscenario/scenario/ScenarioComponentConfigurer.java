@@ -47,6 +47,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fullcrawlinterval":
         case "fullCrawlInterval": getOrCreateConfiguration(target).setFullCrawlInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -136,6 +137,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return long.class;
+        case "delay": return long.class;
         case "filter": return java.lang.String.class;
         case "fullcrawlinterval":
         case "fullCrawlInterval": return long.class;
@@ -221,6 +223,7 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
+        case "delay": return target.getDelay();
         case "filter": return getOrCreateConfiguration(target).getFilter();
         case "fullcrawlinterval":
         case "fullCrawlInterval": return getOrCreateConfiguration(target).getFullCrawlInterval();

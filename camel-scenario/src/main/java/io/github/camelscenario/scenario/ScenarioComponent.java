@@ -21,6 +21,13 @@ public class ScenarioComponent extends HealthCheckComponent implements SSLContex
     @Metadata
     private ScenarioConfiguration configuration = new ScenarioConfiguration();
 
+    /**
+     * Milliseconds (in the endpoint's timeUnit) between the polls of every consumer of this component whose URI does not
+     * set delay. A poll walks the crawl from where it stands, so the default is one minute rather than Camel's 500 ms.
+     */
+    @Metadata(label = "consumer,scheduler", defaultValue = "" + ScenarioEndpoint.DEFAULT_CONSUMER_DELAY)
+    private long delay = ScenarioEndpoint.DEFAULT_CONSUMER_DELAY;
+
     /** Use the global SSLContextParameters of the CamelContext when an endpoint sets none. */
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
@@ -50,6 +57,8 @@ public class ScenarioComponent extends HealthCheckComponent implements SSLContex
         ScenarioOperation operation = operation(remaining);
         ScenarioConfiguration endpointConfiguration = configuration.copy();
         ScenarioEndpoint endpoint = new ScenarioEndpoint(uri, this, operation, endpointConfiguration);
+        // the component's delay is the default; a delay in the URI replaces it
+        endpoint.setDelay(delay);
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -86,6 +95,14 @@ public class ScenarioComponent extends HealthCheckComponent implements SSLContex
 
     public void setConfiguration(ScenarioConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public long getDelay() {
+        return delay;
+    }
+
+    public void setDelay(long delay) {
+        this.delay = delay;
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.github.camelscenario.scenario.client.HttpTransport;
 import io.github.camelscenario.scenario.client.RetryPolicy;
 import io.github.camelscenario.scenario.client.ScenarioClient;
 import io.github.camelscenario.scenario.client.SearchRequest;
-import io.github.camelscenario.scenario.client.SearchRequestValidator;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -83,58 +82,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
     void validateOptions() {
         binding = new SearchRequestBinding(configuration);
-        // a body field or header can replace an option's value, never remove it: such a clash fails every exchange
-        new SearchRequestValidator(field -> "option '" + field + "'").validateIrreparable(binding.fromOptions());
-        retryPolicy();
-        if (configuration.getMaxResults() < 0) {
-            throw new IllegalArgumentException(
-                    "Invalid option 'maxResults' = " + configuration.getMaxResults() + ": must be 0 (no cap) or more");
-        }
-        int prefetch = configuration.getPrefetchPages();
-        if (prefetch < 0 || prefetch > 16) {
-            throw new IllegalArgumentException("Invalid option 'prefetchPages' = " + configuration.getPrefetchPages()
-                                               + ": must be between 0 and 16");
-        }
-        if (configuration.getFullCrawlInterval() < 0) {
-            throw new IllegalArgumentException("Invalid option 'fullCrawlInterval' = "
-                                               + configuration.getFullCrawlInterval()
-                                               + " ms: must be 0 (every poll a full crawl) or more");
-        }
-        if (configuration.getMaxMessagesPerPoll() < 0) {
-            throw new IllegalArgumentException("Invalid option 'maxMessagesPerPoll' = "
-                                               + configuration.getMaxMessagesPerPoll() + ": must be 0 (no cap) or more");
-        }
-        if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
-            throw new IllegalArgumentException("Options 'proxyHost' and 'proxyPort' go together: set both or neither");
-        }
-        validateCredentials();
-    }
-
-    /**
-     * Without credentials every search would be answered 401: say so now. An injected scenarioClient or
-     * httpClientConfigurer may authenticate on its own (a JWT, a signing interceptor), so either lifts the rule.
-     */
-    private void validateCredentials() {
-        if (configuration.getScenarioClient() != null) {
-            return;
-        }
-        boolean hasKey = !isBlank(configuration.getApiKey());
-        boolean hasSecret = !isBlank(configuration.getApiSecret());
-        if (hasKey != hasSecret) {
-            throw new IllegalArgumentException("Option '" + (hasKey ? "apiSecret" : "apiKey")
-                                               + "' is missing: Scenario authenticates with both apiKey and apiSecret");
-        }
-        if (!hasKey && configuration.getHttpClientConfigurer() == null) {
-            throw new IllegalArgumentException(
-                    "No Scenario credentials: set options 'apiKey' and 'apiSecret' (once for all endpoints: "
-                                               + "camel.component.scenario.api-key and camel.component.scenario.api-secret), "
-                                               + "or inject a 'scenarioClient' or an 'httpClientConfigurer' that "
-                                               + "authenticates");
-        }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        new EndpointOptionChecks(configuration, getCamelContext()).check(binding.fromOptions(), getDelay());
     }
 
     @Override

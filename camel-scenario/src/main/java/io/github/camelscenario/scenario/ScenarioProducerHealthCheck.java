@@ -1,5 +1,10 @@
 package io.github.camelscenario.scenario;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -25,13 +30,18 @@ public class ScenarioProducerHealthCheck implements HealthCheck {
     public static final String LAST_SUCCESS = "scenario.last.success.time";
     public static final String LAST_FAILURE = "scenario.last.failure.time";
 
+    /** Ids longer than this end in a digest of the rest: a data URL option must not make a 7 MB id. */
+    static final int MAX_ID_LENGTH = 200;
+
+    private final ScenarioEndpoint endpoint;
     private final String id;
     private final String uri;
     private final SearchOutcomes outcomes;
     private volatile boolean enabled = true;
 
-    ScenarioProducerHealthCheck(ScenarioEndpoint endpoint) {
-        this.id = "producer:scenario-" + endpoint.getId();
+    ScenarioProducerHealthCheck(ScenarioEndpoint endpoint, String id) {
+        this.endpoint = endpoint;
+        this.id = id;
         this.uri = URISupport.sanitizeUri(endpoint.getEndpointUri());
         this.outcomes = endpoint.getSearchOutcomes();
     }
@@ -44,10 +54,48 @@ public class ScenarioProducerHealthCheck implements HealthCheck {
         if (repository == null) {
             return null;
         }
-        ScenarioProducerHealthCheck check = new ScenarioProducerHealthCheck(endpoint);
+        ScenarioProducerHealthCheck check = new ScenarioProducerHealthCheck(endpoint, uniqueId(repository, endpoint));
         check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
         repository.addHealthCheck(check);
         return check;
+    }
+
+    /**
+     * {@code producer:} and the endpoint's URI as Camel shows it (secrets masked), e.g.
+     * {@code producer:scenario://search?hitsPerPage=5&query=cat}: what a person wrote, the same on every start. Endpoints
+     * whose URIs differ only by a masked secret get {@code #2}, {@code #3}... in the order they start.
+     */
+    private static String uniqueId(WritableHealthCheckRepository repository, ScenarioEndpoint endpoint) {
+        String base = "producer:" + shortened(URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        List<ScenarioProducerHealthCheck> ours = repository.stream()
+                .filter(ScenarioProducerHealthCheck.class::isInstance).map(ScenarioProducerHealthCheck.class::cast)
+                .toList();
+        for (ScenarioProducerHealthCheck existing : ours) {
+            if (existing.endpoint == endpoint) {
+                return existing.id;
+            }
+        }
+        String id = base;
+        for (int n = 2; isTaken(ours, id); n++) {
+            id = base + "#" + n;
+        }
+        return id;
+    }
+
+    private static boolean isTaken(List<ScenarioProducerHealthCheck> checks, String id) {
+        return checks.stream().anyMatch(c -> c.id.equals(id));
+    }
+
+    private static String shortened(String uri) {
+        if (uri.length() <= MAX_ID_LENGTH) {
+            return uri;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
+            return uri.substring(0, MAX_ID_LENGTH - 20) + "...#" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
     }
 
     static void unregister(CamelContext context, ScenarioProducerHealthCheck check) {
@@ -99,12 +147,12 @@ public class ScenarioProducerHealthCheck implements HealthCheck {
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ScenarioProducerHealthCheck other && id.equals(other.id);
+        return o instanceof ScenarioProducerHealthCheck other && endpoint == other.endpoint;
     }
 
     @Override
     public int hashCode() {
-        return id.hashCode();
+        return System.identityHashCode(endpoint);
     }
 
     @Override

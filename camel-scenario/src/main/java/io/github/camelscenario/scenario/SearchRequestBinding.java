@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.DataUrls;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
@@ -24,6 +27,11 @@ import org.apache.camel.WrappedFile;
  * both. Every value is checked before anything is sent, and an error names where the bad value came from.
  */
 final class SearchRequestBinding {
+
+    static final String WHAT_A_BODY_MAY_BE = "use a SearchRequest, a Map or JSON object, a String query, a "
+                                             + "PNG/JPEG/GIF/WebP image (byte[], InputStream, File, Path or a file "
+                                             + "endpoint's body), or a hit (Asset) or List of hits to find assets like "
+                                             + "them";
 
     /** Largest body read: a JSON request or an image that still fits the API's ~10 MB request cap. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -59,8 +67,9 @@ final class SearchRequestBinding {
         SearchRequest request = options.copy();
         SearchRequest fromBody = fromBody(exchange);
         if (fromBody != null) {
+            String bodyOrigin = hitsOrigin(exchange.getMessage().getBody());
             for (SearchField<?> field : SearchField.ALL) {
-                copy(field, fromBody, request, origins);
+                copy(field, fromBody, request, origins, bodyOrigin);
             }
             request.setOffset(fromBody.getOffset());
             request.setLimit(fromBody.getLimit());
@@ -76,15 +85,44 @@ final class SearchRequestBinding {
             // the API wants hitsPerPage with page: a page size alone means its first page
             request.setPage(1);
         }
+        String emptyBody = fromBody == null ? describeEmpty(exchange.getMessage().getBody()) : null;
+        if (emptyBody != null && !SearchRequestValidator.hasSearchTerms(request)) {
+            throw new IllegalArgumentException("Nothing to search for: the body is " + emptyBody + ", and no option or "
+                                               + "header sets query, filter, image, imagesLike or imagesUnlike; "
+                                               + WHAT_A_BODY_MAY_BE);
+        }
         new SearchRequestValidator(origins::describe).validate(request);
         return request;
     }
 
-    private static <T> void copy(SearchField<T> field, SearchRequest from, SearchRequest to, Origins origins) {
+    /** What an empty body was (fromBody gives no request for null or an empty body), or {@code null} for none. */
+    private static String describeEmpty(Object body) {
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof String s) {
+            return s.isEmpty() ? "an empty String" : "a String of whitespace only";
+        }
+        if (body instanceof WrappedFile<?> wrapped) {
+            return "an empty file " + wrapped.getFile();
+        }
+        if (body instanceof File || body instanceof Path) {
+            return "an empty file " + body;
+        }
+        return "an empty " + (body instanceof byte[] ? "byte[]" : body instanceof InputStream ? "InputStream" : "Map");
+    }
+
+    /** How errors name what a hit body set, or {@code null} for a body that is a request. */
+    private static String hitsOrigin(Object body) {
+        return body instanceof Asset ? HitBodies.HIT_ORIGIN : body instanceof Collection ? HitBodies.HITS_ORIGIN : null;
+    }
+
+    private static <T> void copy(
+            SearchField<T> field, SearchRequest from, SearchRequest to, Origins origins, String bodyOrigin) {
         T value = field.get(from);
         if (value != null) {
             field.set(to, value);
-            origins.put(field.name(), "body field '" + field.name() + "'");
+            origins.put(field.name(), bodyOrigin != null ? bodyOrigin : "body field '" + field.name() + "'");
         }
     }
 
@@ -126,6 +164,12 @@ final class SearchRequestBinding {
         if (body instanceof SearchRequest r) {
             return r;
         }
+        if (body instanceof Asset hit) {
+            return HitBodies.fromHit(hit);
+        }
+        if (body instanceof Collection<?> hits && HitBodies.isHits(hits)) {
+            return HitBodies.fromHits(hits);
+        }
         if (body instanceof Map<?, ?> map) {
             return map.isEmpty() ? null : fromMap(map);
         }
@@ -148,9 +192,12 @@ final class SearchRequestBinding {
             return fromWrappedFile(exchange, wrapped);
         }
         throw new IllegalArgumentException(
-                "Cannot search with a body of type " + body.getClass().getName() + ": use a SearchRequest, a Map or JSON "
-                                           + "object, a String query, or a PNG/JPEG/GIF/WebP image (byte[], "
-                                           + "InputStream, File, Path or a file endpoint's body)");
+                "Cannot search with a body of type " + body.getClass().getName()
+                                           + (body instanceof Iterator ? " (split an allPages iterator first and "
+                                                                        + "search with each hit)"
+                                                   : body instanceof Collection ? " holding other things than hits"
+                                                   : "")
+                                           + ": " + WHAT_A_BODY_MAY_BE);
     }
 
     private SearchRequest fromWrappedFile(Exchange exchange, WrappedFile<?> wrapped) {

@@ -210,6 +210,28 @@ class ProducerErrorsTest extends WireMockTestSupport {
         assertThat(searchRequests()).as("sent once: asking again gets the same body").hasSize(1);
     }
 
+    /** JSON of another shape is no "no results": the message says what a search page lacks. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"items\": [1, 2, 3]}            | there is no `hits`; a search page is a JSON object whose `hits` is an array of objects",
+        "{}                                  | there is no `hits`",
+        "{\"hits\": null, \"page\": 1}   | `hits` is null, not an array",
+        "{\"hits\": {\"id\": \"a\"}}   | `hits` is an object, not an array",
+        "{\"hits\": \"a,b\"}             | `hits` is a string, not an array",
+        "{\"hits\": [{\"id\": \"a\"}, 2]} | `hits[1]` is a number, not an object",
+        "{\"hits\": [null]}                | `hits[0]` is null, not an object",
+        "42                                  | a search page is a JSON object whose `hits` is an array of objects",
+    })
+    void okAnswerOfAnotherShapeSaysWhatIsMissing(String body, String problem) {
+        wireMock.stubFor(search().willReturn(okJson(body.strip())));
+        Exception e = searchFailure("scenario:search?query=cat&maxRetries=3");
+        assertThat(e).isInstanceOf(ScenarioApiException.class);
+        assertThat(e.getMessage()).contains("HTTP 200").contains("not a search page: JSON of another shape: ")
+                .contains(problem.strip()).contains("not retried");
+        assertThat(((ScenarioApiException) e).isRetryable()).isFalse();
+        assertThat(searchRequests()).as("sent once: asking again gets the same body").hasSize(1);
+    }
+
     @Test
     void emptyOkAnswerFailsAtOnce() {
         wireMock.stubFor(search().willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));

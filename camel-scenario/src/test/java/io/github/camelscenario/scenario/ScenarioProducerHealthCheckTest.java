@@ -1,5 +1,6 @@
 package io.github.camelscenario.scenario;
 
+import java.util.Base64;
 import java.util.List;
 
 import org.apache.camel.CamelExecutionException;
@@ -9,6 +10,7 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.ProducersHealthCheckRepository;
+import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +54,7 @@ class ScenarioProducerHealthCheckTest extends ConsumerTestSupport {
 
     private HealthCheck.Result readiness() {
         return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().startsWith("producer:scenario-"))
+                .filter(r -> r.getCheck().getId().startsWith("producer:scenario:"))
                 .findFirst().orElseThrow(() -> new AssertionError("no readiness check for the producer"));
     }
 
@@ -122,7 +124,34 @@ class ScenarioProducerHealthCheckTest extends ConsumerTestSupport {
 
     private List<HealthCheck.Result> producerChecks() {
         return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().startsWith("producer:scenario-")).toList();
+                .filter(r -> r.getCheck().getId().startsWith("producer:scenario:")).toList();
+    }
+
+    /** What a person wrote, never a secret, the same on every start; unique per endpoint. */
+    @Test
+    void theIdIsTheEndpointUriWithItsSecretsMasked() throws Exception {
+        String id = readiness().getCheck().getId();
+        assertThat(id).startsWith("producer:scenario://search?").contains("query=dragon")
+                .contains("apiSecret=xxxxxx").doesNotContain("apiSecret=s&");
+        assertThat(id).isEqualTo("producer:" + URISupport.sanitizeUri(scenarioEndpoint("query=dragon&maxRetries=1")));
+
+        // two endpoints that differ only by a masked secret; a data URL does not make a 7 MB id
+        String image = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.encode("png"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:other-key").to(scenario("query=dragon&maxRetries=1").replace("apiKey=k", "apiKey=k2"));
+                from("direct:image").to(scenario("maxRetries=1&image=RAW(" + image + ")"));
+            }
+        });
+        List<String> ids = producerChecks().stream().map(r -> r.getCheck().getId()).toList();
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().contains(id, id + "#2");
+        assertThat(ids).filteredOn(i -> i.contains("image=")).singleElement().asString()
+                .hasSizeLessThan(ScenarioProducerHealthCheck.MAX_ID_LENGTH + 20).contains("...#");
+    }
+
+    private String scenarioEndpoint(String options) {
+        return context.getEndpoint(scenario(options)).getEndpointUri();
     }
 
     @Test

@@ -111,7 +111,8 @@ class TransportOptionsTest extends WireMockTestSupport {
         assertThat(out.getException()).hasMessageStartingWith("Scenario search failed with HTTP 401: Unauthorized");
     }
 
-    private static SSLContextParameters trusting(Path keystore) {
+    /** TLS settings that trust what the PKCS12 store at {@code keystore} holds (password changeit). */
+    static SSLContextParameters trusting(Path keystore) {
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("file:" + keystore);
         store.setPassword("changeit");

@@ -58,7 +58,7 @@ public final class HttpScenarioClient implements ScenarioClient {
     private final SearchAttemptListener listener;
 
     private HttpScenarioClient(Builder b) {
-        this.searchUri = searchUri(b.baseUrl);
+        this.searchUri = BaseUrls.searchUri(b.baseUrl);
         this.authorization = b.apiKey == null ? null
                 : "Basic " + Base64.getEncoder()
                         .encodeToString((b.apiKey + ":" + b.apiSecret).getBytes(StandardCharsets.UTF_8));
@@ -184,8 +184,8 @@ public final class HttpScenarioClient implements ScenarioClient {
 
     /**
      * A complete 2xx answer that is no search page (a proxy's HTML, broken JSON) is the same when asked again, so it
-     * fails at once. An I/O error while reading (the connection cut before the body's end) is not caught here: it is
-     * transient and retried like any other.
+     * fails at once. An I/O error while reading (the connection cut or reset before the body's end) is transient and
+     * retried like any other, also when the JSON parser wrapped it in one of its own exceptions.
      */
     private Outcome readPage(ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
@@ -206,10 +206,16 @@ public final class HttpScenarioClient implements ScenarioClient {
             // read straight from the socket: the page is never held as text and as objects at once
             page = mapper.readValue(in, SearchPage.class);
         } catch (JsonProcessingException e) {
+            IOException transport = transportFailure(e);
+            if (transport != null) {
+                throw transportFailureInBody(status, transport);
+            }
             String problem = redact(jsonProblem(e));
             if (!endsEarly(e)) {
                 return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
-                        (isSyntax(e) ? "not valid JSON: " : "JSON of another shape: ") + problem));
+                        isSyntax(e) ? "not valid JSON: " + problem
+                                : "JSON of another shape: " + problem
+                                  + (problem.contains(SearchPageHits.SHAPE) ? "" : "; " + SearchPageHits.SHAPE)));
             }
             if (entity.getContentLength() < 0 && !entity.isChunked()) {
                 // no length: the body ends where the connection does, so JSON cut short may be a dropped connection
@@ -218,11 +224,36 @@ public final class HttpScenarioClient implements ScenarioClient {
             }
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType,
                     "the JSON ends before it is complete, although the body arrived whole: " + problem));
+        } catch (IOException e) {
+            // the connection, not the JSON: as it is when the parser did not wrap it
+            throw transportFailureInBody(status, e);
         }
         if (page == null) {
             return Outcome.fail(ScenarioApiException.notASearchPage(status, contentType, "the body is JSON null"));
         }
         return Outcome.page(page);
+    }
+
+    /**
+     * What the connection threw while the parser read from it (a reset, a body shorter than its Content-Length or
+     * chunks): Jackson's databind wraps it, with the position in the JSON, when it happens inside a list.
+     */
+    private static IOException transportFailure(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private IOException transportFailureInBody(int status, IOException cause) {
+        if (cause instanceof InterruptedIOException || cause instanceof ClosedByInterruptException) {
+            // a timeout or our caller cancelling: as it is, so that search() tells the two apart
+            return cause;
+        }
+        return new IOException("the connection failed while the HTTP " + status + " answer's body was read: "
+                               + redact(cause.getMessage()), cause);
     }
 
     /** Whether the JSON stopped before it was complete (Jackson says so in either of its exception families). */
@@ -313,26 +344,6 @@ public final class HttpScenarioClient implements ScenarioClient {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to retry a Scenario search");
         }
-    }
-
-    private static URI searchUri(String baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        URI uri;
-        try {
-            uri = new URI(trimmed + SEARCH_PATH);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid baseUrl '" + baseUrl + "': " + e.getMessage(), e);
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "Invalid baseUrl '" + baseUrl + "': must be an absolute http(s) URL such as " + DEFAULT_BASE_URL);
-        }
-        if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("Invalid baseUrl: it must not carry credentials; use apiKey/apiSecret");
-        }
-        return uri;
     }
 
     @Override

@@ -101,19 +101,29 @@ public final class HttpTransport implements Closeable {
         private Consumer<HttpClientBuilder> customizer;
 
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout);
+            this.connectTimeout = bound("connectTimeout", connectTimeout);
             return this;
         }
 
         public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = Objects.requireNonNull(responseTimeout);
+            this.responseTimeout = bound("responseTimeout", responseTimeout);
             return this;
         }
 
         /** Longest wait for a free connection of the pool when all are busy. */
         public Builder connectionRequestTimeout(Duration connectionRequestTimeout) {
-            this.connectionRequestTimeout = Objects.requireNonNull(connectionRequestTimeout);
+            this.connectionRequestTimeout = bound("connectionRequestTimeout", connectionRequestTimeout);
             return this;
+        }
+
+        /** HttpClient 5 reads 0 as no bound at all, and refuses a negative one only when a request is sent. */
+        private static Duration bound(String name, Duration timeout) {
+            Objects.requireNonNull(timeout, name);
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException(
+                        name + " must be more than 0 (0 waits without bound), was " + timeout.toMillis() + " ms");
+            }
+            return timeout;
         }
 
         public Builder proxy(String host, int port) {

@@ -3,7 +3,10 @@ package io.github.camelscenario.scenario.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** One page of search results, with both paging styles the engine reports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,6 +20,15 @@ public class SearchPage extends ExtensibleJson {
     private Integer page;
     private Long totalHits;
     private Integer totalPages;
+
+    public SearchPage() {
+    }
+
+    /** How answers are read: {@code hits} must be there, an array of objects ({@link SearchPageHits} says why not). */
+    @JsonCreator
+    SearchPage(@JsonProperty("hits") @JsonDeserialize(using = SearchPageHits.class) List<Asset> hits) {
+        setHits(hits);
+    }
 
     public List<Asset> getHits() {
         return hits;

@@ -64,8 +64,7 @@ public final class SearchRequestValidator {
     /** Checks everything, including the API's combination rules: call this on the request about to be sent. */
     public void validate(SearchRequest r) {
         validateValues(r);
-        boolean hasImages = r.getImages() != null && !r.getImages().isEmpty();
-        if (isBlank(r.getQuery()) && isBlank(r.getFilter()) && isBlank(r.getImage()) && !hasImages) {
+        if (!hasSearchTerms(r)) {
             throw new IllegalArgumentException(
                     "Nothing to search for: set at least one of query, filter, image, imagesLike or imagesUnlike");
         }
@@ -73,6 +72,12 @@ public final class SearchRequestValidator {
         if (r.getHitsPerPage() != null && r.getPage() == null) {
             throw fail("hitsPerPage", r.getHitsPerPage(), "must be used with page (the API's rule); set page as well");
         }
+    }
+
+    /** Whether the request says what to search for: a query, a filter or an image reference (the API's rule). */
+    public static boolean hasSearchTerms(SearchRequest r) {
+        boolean hasImages = r.getImages() != null && !r.getImages().isEmpty();
+        return !isBlank(r.getQuery()) || !isBlank(r.getFilter()) || !isBlank(r.getImage()) || hasImages;
     }
 
     private void oneReferenceStyle(SearchRequest r) {

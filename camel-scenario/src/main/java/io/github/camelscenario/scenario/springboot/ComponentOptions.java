@@ -24,31 +24,37 @@ final class ComponentOptions {
     }
 
     /**
-     * @throws IllegalArgumentException for an unknown option or a value that does not convert, naming the property
-     *                                  (and the value, unless the option is a secret)
+     * @throws InvalidComponentOptionException for an unknown option or a value that does not convert, naming the
+     *                                         property (and the value, unless the option is a secret)
      */
     static void apply(ScenarioComponent component, Map<String, ?> options) {
         ScenarioComponentConfigurer configurer = new ScenarioComponentConfigurer();
         for (Map.Entry<String, ?> option : options.entrySet()) {
             String name = StringHelper.dashToCamelCase(option.getKey());
             Class<?> type = configurer.getOptionType(name, true);
+            String property = PREFIX + "." + option.getKey();
             if (type == null) {
-                throw new IllegalArgumentException("Unknown option " + PREFIX + "." + option.getKey()
-                                                   + ": the scenario component has no option '" + name
-                                                   + "' (see docs/component.md for the options)");
+                throw new InvalidComponentOptionException(property, "Unknown option " + property
+                                                                    + ": the scenario component has no option '" + name
+                                                                    + "' (see docs/component.md for the options)",
+                        null);
             }
             Object value = option.getValue();
             if (value instanceof String text) {
-                // the message of a failed look-up names the placeholder, never a value
-                value = component.getCamelContext().resolvePropertyPlaceholders(text);
+                try {
+                    value = component.getCamelContext().resolvePropertyPlaceholders(text);
+                } catch (RuntimeException e) {
+                    // the message of a failed look-up names the placeholder, never a value
+                    throw new InvalidComponentOptionException(property, "Invalid " + property + ": " + e.getMessage(), e);
+                }
             }
             try {
                 configurer.configure(component.getCamelContext(), component, name, value, true);
             } catch (RuntimeException e) {
                 boolean secret = SECRETS.stream().anyMatch(s -> s.equalsIgnoreCase(name));
-                throw new IllegalArgumentException("Invalid " + PREFIX + "." + option.getKey()
-                                                   + (secret ? "" : " = '" + option.getValue() + "'")
-                                                   + ": must be a " + type.getSimpleName(),
+                throw new InvalidComponentOptionException(property, "Invalid " + property
+                                                                    + (secret ? "" : " = '" + option.getValue() + "'")
+                                                                    + ": must be a " + type.getSimpleName(),
                         secret ? null : e);
             }
         }

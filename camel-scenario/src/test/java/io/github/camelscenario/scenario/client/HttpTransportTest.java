@@ -84,4 +84,16 @@ class HttpTransportTest {
             assertThat(sent.get(0).getHeader("Authorization")).isNotEqualTo(sent.get(1).getHeader("Authorization"));
         }
     }
+
+    @Test
+    void aTimeoutOfZeroOrLessIsRefusedByTheBuilderNamingIt() {
+        // HttpClient 5 reads 0 as "wait without bound" and fails a negative one on every request
+        assertThatThrownBy(() -> HttpTransport.builder().responseTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("responseTimeout must be more than 0 (0 waits without bound), was -1 ms");
+        assertThatThrownBy(() -> HttpTransport.builder().connectTimeout(Duration.ZERO))
+                .hasMessageStartingWith("connectTimeout must be more than 0");
+        assertThatThrownBy(() -> HttpScenarioClient.builder().connectionRequestTimeout(Duration.ZERO))
+                .hasMessageStartingWith("connectionRequestTimeout must be more than 0");
+    }
 }
