@@ -200,12 +200,12 @@ final class Crawl {
             LOG.warn("Scenario crawl of {} skipped {} hit(s) without an id: an asset without an id cannot be "
                      + "remembered as delivered (onlyNew)", name, skippedWithoutId);
         }
-        LOG.info("Scenario crawl of {} ({}) walked: {} hit(s) in {} request(s){}, {} emitted, {} skipped "
-                 + "(delivered before: {}, in flight: {}, without id: {}), {} ms", name,
+        LOG.info("Scenario crawl of {} ({}) walked {} hit(s) with {} page request(s) in {} keyset window(s): {} "
+                 + "emitted, {} skipped (delivered before: {}, in flight: {}, without id: {}), {} ms", name,
                 kind == Kind.CATCH_UP ? "catch-up" : "full", pages.walked(), pages.getRequests(),
-                pages.getContinuations() > 0 ? " over " + (pages.getContinuations() + 1) + " keyset windows" : "",
-                emitted, skippedDelivered + skippedInFlight + skippedWithoutId, skippedDelivered, skippedInFlight,
-                skippedWithoutId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                pages.getContinuations() + 1, emitted, skippedDelivered + skippedInFlight + skippedWithoutId,
+                skippedDelivered, skippedInFlight, skippedWithoutId,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         closeIfSettled();
     }
 

@@ -11,6 +11,9 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * A consumer's crawl figures at one moment, as the dev console, JMX and the health check show them. Read without
  * locking from another thread than the poll's: each figure is current, together they may be a few hits apart.
  *
+ * @param crawlKind          {@code full} or {@code catch-up} (a feed reading newest first down to its last mark);
+ *                           {@code null} before the first crawl
+ * @param keysetWindows      windows the current crawl went on in past the engine's paging cap (0 within it)
  * @param page               the page the crawl stands at (the next hit comes from it), in pages of its read size
  * @param offset             the offset of the next hit in the results
  * @param window             pages requested ahead now (shrinks after a 429, grows back)
@@ -24,15 +27,17 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * @param repositorySize     ids in the onlyNew repository, {@code null} when it cannot tell (JDBC, ...) or no onlyNew
  * @param repositoryType     the onlyNew repository's class name, {@code null} without onlyNew
  */
-public record CrawlSnapshot(int page, long offset, int window, int pageRequests, long hitsWalked, int pagesInFlight,
+public record CrawlSnapshot(String crawlKind, int keysetWindows, int page, long offset, int window, int pageRequests, long hitsWalked, int pagesInFlight,
         boolean crawlComplete, long crawlsStarted, long crawlsCompleted, long exchangesSent, long pollsFailed,
         long httpAnswers, long retries, long rateLimited, SearchFailure lastFailure, Instant lastSuccessfulPoll,
         Long repositorySize, String repositoryType) {
 
-    static CrawlSnapshot of(PageCrawl pages, CrawlStatistics stats, ScenarioTraffic traffic,
+    static CrawlSnapshot of(Crawl crawl, CrawlStatistics stats, ScenarioTraffic traffic,
                             IdempotentRepository repository) {
-        boolean started = pages != null;
-        return new CrawlSnapshot(started ? pages.getPage() : 0, started ? pages.position() : 0,
+        boolean started = crawl != null;
+        PageCrawl pages = started ? crawl.pages : null;
+        String kind = !started ? null : crawl.kind() == Crawl.Kind.CATCH_UP ? "catch-up" : "full";
+        return new CrawlSnapshot(kind, started ? pages.getContinuations() : 0, started ? pages.getPage() : 0, started ? pages.position() : 0,
                 started ? pages.getWindow() : 0, started ? pages.getRequests() : 0, started ? pages.walked() : 0,
                 started ? pages.getPagesInFlight() : 0, started && pages.isComplete(), stats.getCrawlsStarted(),
                 stats.getCrawlsCompleted(), stats.getExchangesSent(), stats.getPollsFailed(), traffic.getAnswers(),

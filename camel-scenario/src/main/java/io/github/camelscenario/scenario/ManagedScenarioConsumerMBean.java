@@ -16,6 +16,17 @@ public interface ManagedScenarioConsumerMBean {
                                     + " dropped; with onlyNew, delivered ids stay in the repository)")
     void startFreshCrawl();
 
+    @ManagedAttribute(description = "The current crawl's kind: full, or catch-up (a feed reading newest first down to"
+                                    + " its last mark)")
+    default String getCrawlKind() {
+        return getCrawlSnapshot().crawlKind();
+    }
+
+    @ManagedAttribute(description = "Keyset windows the current crawl went on in past the engine's paging cap")
+    default int getCrawlKeysetWindows() {
+        return getCrawlSnapshot().keysetWindows();
+    }
+
     @ManagedAttribute(description = "The page the current crawl stands at")
     default int getCrawlPage() {
         return getCrawlSnapshot().page();

@@ -50,9 +50,10 @@ public class ScenarioConsole extends AbstractDevConsole {
             for (ScenarioConsumer consumer : endpoint.getConsumers()) {
                 CrawlSnapshot c = consumer.getCrawlSnapshot();
                 sb.append("    consumer (route ").append(consumer.getRouteId()).append(")\n");
-                sb.append(String.format("        crawl: page %d, offset %d, %d hit(s) walked, %d page request(s), "
-                                        + "window %d, %d page(s) in flight%s%n",
-                        c.page(), c.offset(), c.hitsWalked(), c.pageRequests(), c.window(), c.pagesInFlight(),
+                sb.append(String.format("        crawl (%s): page %d, offset %d, %d hit(s) walked, %d page request(s), "
+                                        + "%d keyset window(s) past the first, window %d, %d page(s) in flight%s%n",
+                        c.crawlKind() == null ? "none yet" : c.crawlKind(), c.page(), c.offset(), c.hitsWalked(),
+                        c.pageRequests(), c.keysetWindows(), c.window(), c.pagesInFlight(),
                         c.crawlComplete() ? ", complete" : ""));
                 sb.append(String.format("        crawls started %d, completed %d; exchanges sent %d; polls failed %d%n",
                         c.crawlsStarted(), c.crawlsCompleted(), c.exchangesSent(), c.pollsFailed()));
@@ -60,7 +61,8 @@ public class ScenarioConsole extends AbstractDevConsole {
                         c.rateLimited()));
                 if (c.repositoryType() != null) {
                     sb.append("        onlyNew repository: ").append(c.repositoryType())
-                            .append(c.repositorySize() == null ? "" : ", " + c.repositorySize() + " entries (delivered ids, and one per complete crawl that found new assets)").append('\n');
+                            .append(c.repositorySize() == null ? "" : ", " + c.repositorySize()
+                                    + " entries (delivered ids and crawl marks, of every feed on it)").append('\n');
                 }
                 sb.append("        last successful poll: ").append(c.lastSuccessfulPoll() == null ? "none"
                         : c.lastSuccessfulPoll().toString()).append(failureText(c.lastFailure())).append('\n');
@@ -109,6 +111,8 @@ public class ScenarioConsole extends AbstractDevConsole {
         CrawlSnapshot c = consumer.getCrawlSnapshot();
         Map<String, Object> jo = new LinkedHashMap<>();
         putIfSet(jo, "routeId", consumer.getRouteId());
+        putIfSet(jo, "crawlKind", c.crawlKind());
+        jo.put("keysetWindows", c.keysetWindows());
         jo.put("page", c.page());
         jo.put("offset", c.offset());
         jo.put("hitsWalked", c.hitsWalked());

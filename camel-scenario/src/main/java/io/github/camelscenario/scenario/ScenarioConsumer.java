@@ -7,10 +7,8 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.PageCrawl;
-import io.github.camelscenario.scenario.client.Paging;
 import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchRequest;
-import io.github.camelscenario.scenario.client.SearchRequestValidator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -48,22 +46,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
-        this.search = completeSearch(endpoint);
+        this.search = endpoint.getBinding().consumerSearch();
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
-    }
-
-    /** The consumer has no body or headers: its endpoint options must make a complete search on their own. */
-    private static SearchRequest completeSearch(ScenarioEndpoint endpoint) {
-        SearchRequest options = endpoint.getBinding().fromOptions();
-        try {
-            new SearchRequestValidator(field -> "option '" + field + "'").validate(
-                    Paging.pageRequest(options, Paging.firstPage(options), Paging.crawlStep(options)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "The scenario consumer searches with its endpoint options only (it has no body or headers): "
-                                               + e.getMessage());
-        }
-        return options;
     }
 
     @Override
@@ -294,7 +278,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     @Override
     public CrawlSnapshot getCrawlSnapshot() {
         Crawl c = crawl;
-        return CrawlSnapshot.of(c == null ? null : c.pages, statistics, getEndpoint().getTraffic(),
+        return CrawlSnapshot.of(c, statistics, getEndpoint().getTraffic(),
                 feed == null ? null : feed.repository());
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.DataUrls;
+import io.github.camelscenario.scenario.client.Paging;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import io.github.camelscenario.scenario.client.SearchRequestValidator;
 import org.apache.camel.Exchange;
@@ -59,6 +60,24 @@ final class SearchRequestBinding {
     /** The request the endpoint options alone describe, checked value by value (a body or header may add the rest). */
     SearchRequest fromOptions() {
         return options.copy();
+    }
+
+    /**
+     * The search of a consumer, which has no body or headers: the options must make a complete search on their own.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    SearchRequest consumerSearch() {
+        SearchRequest search = fromOptions();
+        try {
+            new SearchRequestValidator(field -> "option '" + field + "'").validate(
+                    Paging.pageRequest(search, Paging.firstPage(search), Paging.crawlStep(search)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "The scenario consumer searches with its endpoint options only (it has no body or headers): "
+                                               + e.getMessage());
+        }
+        return search;
     }
 
     /** The request for this exchange, complete and validated. */

@@ -1,6 +1,9 @@
 package io.github.camelscenario.scenario;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +115,40 @@ class ScenarioFeedTest {
         int cost = requestsOf(cats, feed);
         assertThat(cost).isBetween(15, 17);
         assertThat(ids(out)).containsExactly("new1");
+    }
+
+    @Test
+    void aCrawlLogsOneInfoLineWhenItEndsAndOneWarnForWhatItLeftBehind() throws Exception {
+        FakeIndex cats = library("c", 300);
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(feed("query=cat", "cats", "")).routeId("feed")
+                        .process(e -> {
+                            if ("c150".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
+                                throw new IllegalStateException("cannot store c150");
+                            }
+                        });
+            }
+        }, "cats", cats);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        // our loggers print to System.err in tests (simplelogger.properties)
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            consumer("feed").poll();
+        } finally {
+            System.setErr(err);
+        }
+        List<String> ours = log.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains(" io.github.camelscenario.")).collect(Collectors.toList());
+        assertThat(ours.stream().filter(l -> l.contains(" INFO "))).singleElement().asString()
+                .contains("Scenario crawl of route feed (catch-up) walked 300 hit(s) with ")
+                .contains("with 30 page request(s) in 4 keyset window(s): 300 emitted, 0 skipped").endsWith(" ms");
+        // beside Camel's own WARN for the failed exchange (the consumer's exception handler), one from the crawl
+        assertThat(ours.stream().filter(l -> l.contains(" WARN ") && l.contains("scenario.Crawl"))).singleElement()
+                .asString()
+                .contains("1 exchange(s) failed and are offered again by the next crawl (the first: asset c150)");
     }
 
     @Test
