@@ -62,7 +62,9 @@ public class ScenarioConfiguration implements Cloneable {
     private Integer page;
     /**
      * Sort order: comma-separated attribute:asc or attribute:desc entries, e.g. createdAt:desc,width:asc. Sortable:
-     * createdAt, updatedAt, width, height, score. Without it, results come in relevance order.
+     * createdAt, updatedAt, width, height, score. Without it, results come in relevance order (a crawl, consumer or
+     * allPages, walks createdAt:desc). A crawl appends createdAt:desc to an order without createdAt, to go on past the
+     * engine's paging cap in keyset windows.
      */
     @UriParam(label = "common")
     private String sortBy;
@@ -107,10 +109,11 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
     /**
-     * Emit each asset id at most once across polls (a feed of new assets), and across restarts only with a persistent
-     * idempotentRepository: the default one is in memory. An id is recorded only when its exchange completed
-     * successfully. Without sortBy, a poll is a catch-up crawl: newest first, ending at the page where the last complete
-     * crawl started (recorded in the repository), so it costs what is new; see fullCrawlInterval.
+     * Emit each asset at most once across polls (a feed of new assets), and across restarts only with a persistent
+     * idempotentRepository: the default one is in memory, kept by the endpoint. An asset is recorded only when its
+     * exchange completed successfully; one whose exchange failed is offered again by later polls and never blocks the
+     * feed. Without sortBy, a poll is a catch-up crawl: newest first, down to the last crawl mark (recorded in the
+     * repository once every exchange of a crawl settled), so it costs what is new; see fullCrawlInterval.
      */
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean onlyNew;
@@ -123,8 +126,9 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "" + DEFAULT_FULL_CRAWL_INTERVAL, javaType = "java.time.Duration")
     private long fullCrawlInterval = DEFAULT_FULL_CRAWL_INTERVAL;
     /**
-     * Where onlyNew remembers the asset ids already emitted. Default: an in-memory repository bounded to
-     * 100,000 ids; use a persistent one (file, JDBC, Infinispan...) to survive restarts.
+     * Where onlyNew remembers the assets delivered and the crawl marks, under keys of the search (feeds of different
+     * searches can share one). Default: an in-memory repository bounded to 100,000 entries, kept by the endpoint; use
+     * a persistent one (file, JDBC, Infinispan...) to survive restarts and share a feed between nodes.
      */
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
