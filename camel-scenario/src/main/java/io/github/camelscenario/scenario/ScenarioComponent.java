@@ -48,6 +48,7 @@ public class ScenarioComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ScenarioOperation operation = operation(remaining);
+        DownloadOptions.refuseInUri(operation, parameters);
         ScenarioConfiguration endpointConfiguration = configuration.copy();
         ScenarioEndpoint endpoint = new ScenarioEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
