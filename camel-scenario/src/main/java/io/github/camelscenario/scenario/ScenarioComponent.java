@@ -11,7 +11,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * Scenario asset search: {@code scenario:search[?options]}. A {@link HealthCheckComponent}: its consumers' and
+ * Scenario asset search and downloads: {@code scenario:search[?options]}, {@code scenario:download[?options]}. A {@link HealthCheckComponent}: its consumers' and
  * producers' health checks can be turned off with {@code healthCheckConsumerEnabled} / {@code healthCheckProducerEnabled}.
  */
 @Component(ScenarioConstants.SCHEME)

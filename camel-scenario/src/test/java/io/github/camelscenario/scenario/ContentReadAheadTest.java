@@ -186,6 +186,28 @@ class ContentReadAheadTest extends DownloadTestSupport {
     }
 
     @Test
+    void aFilledExchangeEntersARouteWithItsBodyUncopiedAndTheRouteDeletesTheFile() throws Exception {
+        host = new CountingFileHost(SIZE);
+        readAhead(2);
+        List<Object> bodies = new ArrayList<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:routed").process(e -> bodies.add(e.getMessage().getBody()))
+                        .convertBodyTo(byte[].class);
+            }
+        });
+        assertThat(context.isStreamCaching()).as("stream caching is on, as by default").isTrue();
+        // what the consumer will do: fill its own exchange, then hand it to the route
+        Exchange exchange = fill(readAhead.submit(host.hit("asset_dl_routed")));
+        Object filled = exchange.getMessage().getBody();
+        Exchange out = template.send("direct:routed", exchange);
+        assertThat(bodies).containsExactly(filled);
+        assertThat(out.getMessage().getBody(byte[].class)).isEqualTo(host.body("asset_dl_routed"));
+        assertThat(spoolFiles()).as("released when the route's unit of work is done").isEmpty();
+    }
+
+    @Test
     void forAnEndpointItTakesItsContentAndConcurrencyAndClosesItsPool() {
         ScenarioEndpoint thumbnails = context.getEndpoint("scenario:download?content=thumbnail", ScenarioEndpoint.class);
         try (ContentReadAhead ahead = ContentReadAhead.of(thumbnails, this)) {
