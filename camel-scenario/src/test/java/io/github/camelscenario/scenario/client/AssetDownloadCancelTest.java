@@ -31,23 +31,19 @@ class AssetDownloadCancelTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private FileHostStubs stubs;
-    private HttpScenarioClient api;
     private AssetDownloader downloader;
 
     @BeforeEach
     void start() {
         stubs = new FileHostStubs();
-        api = stubs.apiClient();
-        // long timeouts and delays: only the cancellation can end these downloads quickly
-        downloader = AssetDownloader.builder().api(api).spoolThreshold(1024).spoolDirectory(spool)
-                .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(20))).build();
+        // long delays: only the cancellation can end these downloads quickly
+        downloader = stubs.downloader(new RetryPolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(20)),
+                b -> b.spoolDirectory(spool));
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         executor.shutdownNow();
-        downloader.close();
-        api.close();
         stubs.close();
     }
 

@@ -31,22 +31,17 @@ class AssetDownloadFaultsTest {
     private static final byte[] BODY = FileHostStubs.pseudoRandom(5000, 3);
 
     private FileHostStubs stubs;
-    private HttpScenarioClient api;
     private AssetDownloader downloader;
 
     @BeforeEach
     void start() {
         stubs = new FileHostStubs();
-        api = stubs.apiClient();
-        downloader = AssetDownloader.builder().api(api).spoolThreshold(1024)
-                .transport(HttpTransport.builder().responseTimeout(Duration.ofMillis(500)).build())
-                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(50))).build();
+        downloader = stubs.downloader(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(50)),
+                b -> b.transport(stubs.transport(Duration.ofMillis(500))));
     }
 
     @AfterEach
-    void stop() throws IOException {
-        downloader.close();
-        api.close();
+    void stop() {
         stubs.close();
     }
 

@@ -30,21 +30,17 @@ class AssetDownloaderTest {
     Path spool;
 
     private FileHostStubs stubs;
-    private HttpScenarioClient api;
     private AssetDownloader downloader;
 
     @BeforeEach
     void start() {
         stubs = new FileHostStubs();
-        api = stubs.apiClient();
-        downloader = AssetDownloader.builder().api(api).spoolThreshold(1024).spoolDirectory(spool)
-                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(50))).build();
+        downloader = stubs.downloader(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(50)),
+                b -> b.spoolDirectory(spool));
     }
 
     @AfterEach
-    void stop() throws IOException {
-        downloader.close();
-        api.close();
+    void stop() {
         stubs.close();
     }
 

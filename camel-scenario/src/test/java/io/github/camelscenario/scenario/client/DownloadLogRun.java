@@ -19,11 +19,10 @@ public final class DownloadLogRun {
     }
 
     public static void main(String[] args) throws Exception {
-        try (FileHostStubs stubs = new FileHostStubs(); HttpScenarioClient api = stubs.apiClient();
-             RawFileServer cutting = new RawFileServer(100_000, 10_000, RawFileServer.Then.CLOSE);
-             AssetDownloader downloader = AssetDownloader.builder().api(api).spoolThreshold(1024)
-                     .transport(HttpTransport.builder().responseTimeout(Duration.ofMillis(1000)).build())
-                     .retryPolicy(new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20))).build()) {
+        try (FileHostStubs stubs = new FileHostStubs();
+             RawFileServer cutting = new RawFileServer(100_000, 10_000, RawFileServer.Then.CLOSE)) {
+            AssetDownloader downloader = stubs.downloader(new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20)),
+                    b -> b.transport(stubs.transport(Duration.ofMillis(1000))));
             stubs.file("/f/old", aResponse().withStatus(403));
             stubs.downloadLinkAnswers("asset_refresh", "/f/fresh");
             stubs.file("/f/fresh", FileHostStubs.bytes(new byte[2000], "image/png"));

@@ -1,9 +1,6 @@
 package io.github.camelscenario.scenario.client;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 
 /**
  * Downloads a body several times the size of its heap (run by {@link AssetDownloaderMemoryTest} with a small
@@ -37,19 +34,8 @@ public final class DownloadMemoryRun {
                     }
                 }
                 System.out.println("inMemory=" + file.isInMemory() + " length=" + file.getLength() + " read=" + position
-                                   + " maxHeapMb=" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                                   + " peakHeapMb=" + peakHeapMb());
+                                   + " maxHeapMb=" + Runtime.getRuntime().maxMemory() / (1024 * 1024));
             }
         }
-    }
-
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
     }
 }

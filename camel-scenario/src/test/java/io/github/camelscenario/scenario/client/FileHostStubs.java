@@ -1,8 +1,12 @@
 package io.github.camelscenario.scenario.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -35,6 +39,8 @@ public final class FileHostStubs implements AutoCloseable {
 
     public final WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     public final WireMockServer files = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    /** Clients, transports and downloaders made here, closed with the stubs. */
+    private final List<AutoCloseable> made = new ArrayList<>();
 
     public FileHostStubs() {
         api.start();
@@ -95,6 +101,26 @@ public final class FileHostStubs implements AutoCloseable {
                 .retryPolicy(RetryPolicy.NONE).build();
     }
 
+    /**
+     * A downloader whose API client talks to these stubs with the credentials, spooling bodies over 1 KB to files, with
+     * {@code retries}; {@code settings} may change the rest. Closed with the stubs.
+     */
+    public AssetDownloader downloader(RetryPolicy retries, UnaryOperator<AssetDownloader.Builder> settings) {
+        HttpScenarioClient api = apiClient();
+        made.add(api);
+        AssetDownloader downloader = settings.apply(AssetDownloader.builder().api(api).spoolThreshold(1024)
+                .retryPolicy(retries)).build();
+        made.add(downloader);
+        return downloader;
+    }
+
+    /** A transport whose answers time out after {@code responseTimeout}; closed with the stubs. */
+    public HttpTransport transport(Duration responseTimeout) {
+        HttpTransport transport = HttpTransport.builder().responseTimeout(responseTimeout).build();
+        made.add(transport);
+        return transport;
+    }
+
     public static byte[] pseudoRandom(int length, int seed) {
         byte[] b = new byte[length];
         new java.util.Random(seed).nextBytes(b);
@@ -103,6 +129,14 @@ public final class FileHostStubs implements AutoCloseable {
 
     @Override
     public void close() {
+        Collections.reverse(made);
+        for (AutoCloseable c : made) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing test clients: nothing to do about it
+            }
+        }
         api.stop();
         files.stop();
     }
