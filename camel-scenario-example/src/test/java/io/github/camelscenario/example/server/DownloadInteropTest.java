@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,20 +53,18 @@ class DownloadInteropTest extends CamelTestSupport {
         return context;
     }
 
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:sync").to("scenario:search?filter=RAW(width > 0)&hitsPerPage=40")
-                        .split(body()).streaming()
-                            .to("scenario:download").to("file:" + inbox)
-                        .end();
-                // the file lives as long as its exchange: read it in the route
-                from("direct:download").to("scenario:download").convertBodyTo(byte[].class);
-                from("direct:thumbnail").to("scenario:download?content=thumbnail").convertBodyTo(byte[].class);
-            }
-        };
+    /** Lambda routes: a RouteBuilder class in this package tree would be picked up by the example's Camel Main. */
+    @BeforeEach
+    void routes() throws Exception {
+        RouteBuilder.addRoutes(context, rb -> {
+            rb.from("direct:sync").to("scenario:search?filter=RAW(width > 0)&hitsPerPage=40")
+                    .split(rb.body()).streaming()
+                        .to("scenario:download").to("file:" + inbox)
+                    .end();
+            // the file lives as long as its exchange: read it in the route
+            rb.from("direct:download").to("scenario:download").convertBodyTo(byte[].class);
+            rb.from("direct:thumbnail").to("scenario:download?content=thumbnail").convertBodyTo(byte[].class);
+        });
     }
 
     @AfterEach

@@ -33,15 +33,12 @@ public final class DownloadSmallHeapMain {
             scenario.getConfiguration().setApiKey(server.getApiKey());
             scenario.getConfiguration().setApiSecret(server.getApiSecret());
             context.addComponent("scenario", scenario);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:sync").to("scenario:search?filter=RAW(width > 0)&allPages=true")
-                            .split(body()).streaming()
-                                .to("scenario:download").to("file:" + inbox)
-                            .end();
-                }
-            });
+            // a lambda: a RouteBuilder class in this package tree would be picked up by the example's Camel Main
+            RouteBuilder.addRoutes(context, rb -> rb.from("direct:sync")
+                    .to("scenario:search?filter=RAW(width > 0)&allPages=true")
+                    .split(rb.body()).streaming()
+                        .to("scenario:download").to("file:" + inbox)
+                    .end());
             context.start();
             NotifyBuilder done = new NotifyBuilder(context).from("direct:sync").whenDone(1).create();
             context.createProducerTemplate().sendBody("direct:sync", null);
