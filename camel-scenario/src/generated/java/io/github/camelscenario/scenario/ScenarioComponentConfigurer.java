@@ -47,7 +47,10 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "content": getOrCreateConfiguration(target).setContent(property(camelContext, io.github.camelscenario.scenario.ScenarioContent.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "downloadconcurrency":
+        case "downloadConcurrency": getOrCreateConfiguration(target).setDownloadConcurrency(property(camelContext, int.class, value)); return true;
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fullcrawlinterval":
         case "fullCrawlInterval": getOrCreateConfiguration(target).setFullCrawlInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -137,7 +140,10 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return long.class;
+        case "content": return io.github.camelscenario.scenario.ScenarioContent.class;
         case "delay": return long.class;
+        case "downloadconcurrency":
+        case "downloadConcurrency": return int.class;
         case "filter": return java.lang.String.class;
         case "fullcrawlinterval":
         case "fullCrawlInterval": return long.class;
@@ -223,7 +229,10 @@ public class ScenarioComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
+        case "content": return getOrCreateConfiguration(target).getContent();
         case "delay": return target.getDelay();
+        case "downloadconcurrency":
+        case "downloadConcurrency": return getOrCreateConfiguration(target).getDownloadConcurrency();
         case "filter": return getOrCreateConfiguration(target).getFilter();
         case "fullcrawlinterval":
         case "fullCrawlInterval": return getOrCreateConfiguration(target).getFullCrawlInterval();

@@ -23,7 +23,7 @@ public class ScenarioEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(57);
         props.add("allPages");
         props.add("apiKey");
         props.add("apiSecret");
@@ -34,7 +34,9 @@ public class ScenarioEndpointUriFactory extends org.apache.camel.support.compone
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("connectionRequestTimeout");
+        props.add("content");
         props.add("delay");
+        props.add("downloadConcurrency");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("filter");

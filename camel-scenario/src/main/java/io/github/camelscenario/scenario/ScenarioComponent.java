@@ -11,7 +11,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * Scenario asset search: {@code scenario:search[?options]}. A {@link HealthCheckComponent}: its consumers' and
+ * Scenario asset search and downloads: {@code scenario:search[?options]}, {@code scenario:download[?options]}. A {@link HealthCheckComponent}: its consumers' and
  * producers' health checks can be turned off with {@code healthCheckConsumerEnabled} / {@code healthCheckProducerEnabled}.
  */
 @Component(ScenarioConstants.SCHEME)
@@ -55,6 +55,7 @@ public class ScenarioComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ScenarioOperation operation = operation(remaining);
+        DownloadOptions.refuseInUri(operation, parameters);
         ScenarioConfiguration endpointConfiguration = configuration.copy();
         ScenarioEndpoint endpoint = new ScenarioEndpoint(uri, this, operation, endpointConfiguration);
         // the component's delay is the default; a delay in the URI replaces it

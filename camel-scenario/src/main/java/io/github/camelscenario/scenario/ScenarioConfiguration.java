@@ -19,6 +19,7 @@ public class ScenarioConfiguration implements Cloneable {
 
     static final int DEFAULT_PREFETCH_PAGES = 2;
     static final long DEFAULT_FULL_CRAWL_INTERVAL = 3_600_000;
+    static final int DEFAULT_DOWNLOAD_CONCURRENCY = 4;
 
     // search: one option per API field
 
@@ -85,6 +86,17 @@ public class ScenarioConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "0")
     private long maxResults;
 
+    // content: what the body carries
+
+    /**
+     * What each exchange's body carries. none: the hit (an Asset). file: the asset's file, from its url, as a stream,
+     * with the hit in the CamelScenarioAsset header. thumbnail: the same for its thumbnail. The default depends on the
+     * operation: none for the search consumer, file for the download operation (where none is refused); the search
+     * producer refuses file and thumbnail.
+     */
+    @UriParam(label = "common", enums = "none,file,thumbnail")
+    private ScenarioContent content;
+
     // producer
 
     /**
@@ -132,6 +144,12 @@ public class ScenarioConfiguration implements Cloneable {
      */
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
+    /**
+     * With content file or thumbnail: how many downloads the consumer runs ahead of the exchange being routed, at
+     * once. Files still come in order; each waits on disk (or in memory when small) until its turn. 1 to 32.
+     */
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_DOWNLOAD_CONCURRENCY)
+    private int downloadConcurrency = DEFAULT_DOWNLOAD_CONCURRENCY;
 
     // security
 
@@ -307,6 +325,22 @@ public class ScenarioConfiguration implements Cloneable {
 
     public void setMaxResults(long maxResults) {
         this.maxResults = maxResults;
+    }
+
+    public ScenarioContent getContent() {
+        return content;
+    }
+
+    public void setContent(ScenarioContent content) {
+        this.content = content;
+    }
+
+    public int getDownloadConcurrency() {
+        return downloadConcurrency;
+    }
+
+    public void setDownloadConcurrency(int downloadConcurrency) {
+        this.downloadConcurrency = downloadConcurrency;
     }
 
     public boolean isAllPages() {

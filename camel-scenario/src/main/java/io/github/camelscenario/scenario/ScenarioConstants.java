@@ -1,10 +1,13 @@
 package io.github.camelscenario.scenario;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.spi.Metadata;
 
 /**
  * Header names of the Scenario component. Input headers override the endpoint option of the same name; output headers
- * have names no input reads, so an exchange passing through two Scenario endpoints is not steered by the first answer.
+ * have names no search reads, so an exchange passing through two Scenario endpoints is not steered by the first answer.
+ * Only scenario:download reads an answer header, CamelScenarioAsset or CamelScenarioAssetId, and only when its body is
+ * empty: it then downloads the asset they name.
  */
 public final class ScenarioConstants {
 
@@ -69,8 +72,23 @@ public final class ScenarioConstants {
     @Metadata(label = "producer", description = "The page size the API answered with. Never read as an input.",
               javaType = "Integer")
     public static final String RESULT_HITS_PER_PAGE = "CamelScenarioResultHitsPerPage";
-    @Metadata(label = "consumer", description = "Id of the asset in the body.", javaType = "String")
+    @Metadata(description = "Id of the asset in the body (consumer, download). The download operation reads it when "
+                            + "the body is empty.",
+              javaType = "String")
     public static final String ASSET_ID = "CamelScenarioAssetId";
+    @Metadata(description = "The hit whose file or thumbnail is in the body: set by the download operation and by the "
+                            + "consumer with content file or thumbnail; the download operation reads it when the body is "
+                            + "empty.",
+              javaType = "io.github.camelscenario.scenario.client.Asset")
+    public static final String ASSET = "CamelScenarioAsset";
+    @Metadata(description = "Type of the file in the body (download, consumer with content): the file host's, unless "
+                            + "missing or generic, else the asset's mimeType.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = Exchange.CONTENT_TYPE;
+    @Metadata(description = "File name for the file in the body (download, consumer with content): the asset id and an "
+                            + "extension from the type, e.g. asset_1.png, for to(file:...).",
+              javaType = "String")
+    public static final String FILE_NAME = Exchange.FILE_NAME;
 
     private ScenarioConstants() {
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import io.github.camelscenario.scenario.client.AssetDownloader;
 import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.HttpTransport;
 import io.github.camelscenario.scenario.client.RetryPolicy;
@@ -28,7 +29,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Search Scenario assets by text, filter or similar image: as a producer, one page or a lazy stream over every page;
- * as a consumer, one exchange per hit, optionally only assets not seen before.
+ * as a consumer, one exchange per hit, optionally only assets not seen before. Download an asset's file or thumbnail
+ * as the body.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = ScenarioConstants.SCHEME, title = "Scenario",
              syntax = "scenario:operation", category = { Category.SEARCH, Category.AI },
@@ -45,7 +47,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_CONSUMER_DELAY)
     private long delay = DEFAULT_CONSUMER_DELAY;
 
-    /** The operation: {@code search} (assets). */
+    /** The operation: {@code search} (assets) or {@code download} (an asset's file or thumbnail, producer only). */
     @UriPath
     @Metadata(required = true)
     private ScenarioOperation operation;
@@ -64,6 +66,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     private final ScenarioTraffic traffic = new ScenarioTraffic();
     private final SearchOutcomes searchOutcomes = new SearchOutcomes();
     private final Set<ScenarioConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final EndpointDownloads downloads = new EndpointDownloads(this);
 
     public ScenarioEndpoint(String uri, ScenarioComponent component, ScenarioOperation operation,
                             ScenarioConfiguration configuration) {
@@ -81,17 +84,32 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
 
     /** Fails fast on option values that can never work, naming the option, the value and the rule. */
     void validateOptions() {
+        DownloadOptions.validate(operation, configuration);
         binding = new SearchRequestBinding(configuration);
         new EndpointOptionChecks(configuration, getCamelContext()).check(binding.fromOptions(), getDelay());
     }
 
     @Override
     public Producer createProducer() throws Exception {
+        if (operation == ScenarioOperation.download) {
+            return new ScenarioDownloadProducer(this);
+        }
+        DownloadOptions.validateSearchProducer(configuration);
         return new ScenarioProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation == ScenarioOperation.download) {
+            throw new IllegalArgumentException("scenario:download is a producer only: to receive files, consume "
+                                               + "scenario:search?content=file");
+        }
+        if (ScenarioContent.of(configuration, operation) != ScenarioContent.none) {
+            // until the consumer hands out files (it takes them from ContentReadAhead)
+            throw new IllegalArgumentException("Option 'content' = " + configuration.getContent() + " is not supported "
+                                               + "by the scenario:search consumer yet: consume hits and send them to "
+                                               + "scenario:download");
+        }
         ScenarioConsumer consumer = new ScenarioConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -137,6 +155,15 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     }
 
     private HttpTransport buildTransport() {
+        HttpTransport.Builder b = transportSettings();
+        if (configuration.getHttpClientConfigurer() != null) {
+            b.customizer(configuration.getHttpClientConfigurer()::configureHttpClient);
+        }
+        return b.build();
+    }
+
+    /** Timeouts, proxy and TLS, without the httpClientConfigurer: all that file downloads take from the options. */
+    HttpTransport.Builder transportSettings() {
         HttpTransport.Builder b = HttpTransport.builder()
                 .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
                 .responseTimeout(Duration.ofMillis(configuration.getResponseTimeout()))
@@ -152,10 +179,12 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
                                                    + e.getMessage(), e);
             }
         }
-        if (configuration.getHttpClientConfigurer() != null) {
-            b.customizer(configuration.getHttpClientConfigurer()::configureHttpClient);
-        }
-        return b.build();
+        return b;
+    }
+
+    /** The downloader of this endpoint's files and thumbnails, built on first use, closed when the endpoint stops. */
+    public AssetDownloader getDownloader() {
+        return downloads.get();
     }
 
     @Override
@@ -217,6 +246,7 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        downloads.close();
         synchronized (this) {
             // a stopped endpoint starts its next crawls afresh, on a new default repository
             if (feed != null) {

@@ -85,7 +85,7 @@ class ProducerValidationTest extends WireMockTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("scenario:find?query=cat"))
                 .rootCause()
                 .hasMessageContaining("Unknown Scenario operation 'find'")
-                .hasMessageContaining("[search]");
+                .hasMessageContaining("[search, download]");
     }
 
     @Test

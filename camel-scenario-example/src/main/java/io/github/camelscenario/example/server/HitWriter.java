@@ -7,19 +7,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 /** Streams assets and search pages as JSON in the contract's shape, without building intermediate objects. */
 final class HitWriter {
 
-    private final String baseUrl;
+    private final FileUrls fileUrls;
 
-    /** @param baseUrl e.g. {@code http://127.0.0.1:8085/v1}; asset and thumbnail URLs point below it */
-    HitWriter(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    String imageUrl(StoredAsset a) {
-        return baseUrl + "/assets/" + a.id + "/image.png";
-    }
-
-    String thumbnailUrl(StoredAsset a) {
-        return baseUrl + "/assets/" + a.id + "/thumbnail.png";
+    /** @param fileUrls signs the asset and thumbnail URLs, which point at the file host, each time a hit is written */
+    HitWriter(FileUrls fileUrls) {
+        this.fileUrls = fileUrls;
     }
 
     /**
@@ -57,7 +49,7 @@ final class HitWriter {
         g.writeStringField("updatedAt", a.updatedAt);
         g.writeStringField("mimeType", a.mimeType);
         g.writeStringField("privacy", a.privacy);
-        g.writeStringField("url", imageUrl(a));
+        g.writeStringField("url", fileUrls.url(a, FileUrls.Kind.IMAGE));
         g.writeStringField("description", a.description());
         g.writeStringField("transcription", a.transcription());
         writeArray(g, "nsfw", a.nsfw);
@@ -66,7 +58,7 @@ final class HitWriter {
         String thumbnailId = a.thumbnailAssetId();
         g.writeObjectFieldStart("thumbnail");
         g.writeStringField("assetId", thumbnailId);
-        g.writeStringField("url", thumbnailUrl(a));
+        g.writeStringField("url", fileUrls.url(a, FileUrls.Kind.THUMBNAIL));
         g.writeEndObject();
 
         g.writeObjectFieldStart("metadata");

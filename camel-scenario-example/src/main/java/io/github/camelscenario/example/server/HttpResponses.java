@@ -51,6 +51,18 @@ final class HttpResponses {
         error(exchange, status, code, message, Map.of());
     }
 
+    /** Waits {@code millis} (the latency knobs) on the request's own thread; an interrupt ends the wait early. */
+    static void delay(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The URL's query parameters, decoded; the first value wins when a name repeats. */
     static Map<String, String> queryParameters(HttpExchange exchange) {
         Map<String, String> params = new HashMap<>();

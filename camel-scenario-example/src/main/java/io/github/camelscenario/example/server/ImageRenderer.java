@@ -5,9 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Draws an asset's 4x4 colour grid as a small PNG: 64x64 for the asset, 32x32 for its thumbnail. */
+/** Draws an asset's 4x4 colour grid as a small PNG or JPEG: 64x64 for the asset, 32x32 for its thumbnail. */
 final class ImageRenderer {
 
     static final int IMAGE_SIZE = 64;
@@ -36,6 +40,27 @@ final class ImageRenderer {
             ImageIO.write(render(grid, size), "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A JPEG at quality 0.95: the grid's cells are whole 8x8 blocks of one colour, so decoding it gives back the
+     * colours within a few units and a similar-image search by the picture still finds its asset first.
+     */
+    static byte[] jpeg(int[] grid, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.95f);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(render(grid, size), null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

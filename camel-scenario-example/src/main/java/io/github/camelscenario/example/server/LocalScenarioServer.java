@@ -22,7 +22,9 @@ import io.github.camelscenario.scenario.client.Asset;
 
 /**
  * A local, Scenario-compatible asset-search server on loopback, for tests, demos and benchmarks: real full-text,
- * filter and similar-image search over a generated dataset, with fault knobs. Start one with
+ * filter and similar-image search over a generated dataset, with fault knobs. Asset files and thumbnails are served by
+ * a second server, the file host, at signed URLs on another origin ({@code http://localhost:PORT2}), as the real API's
+ * CDN serves them. Start one with
  *
  * <pre>
  * try (LocalScenarioServer server = LocalScenarioServer.builder().assets(20_000).start()) {
@@ -54,6 +56,8 @@ public final class LocalScenarioServer implements AutoCloseable {
 
     private final Builder config;
     private final ServerFaults faults;
+    private final FileFaults fileFaults;
+    private final FileUrls fileUrls;
     private final AssetDataset dataset;
     private final AtomicLong searchRequests = new AtomicLong();
     private final IndexChurn churn;
@@ -61,13 +65,19 @@ public final class LocalScenarioServer implements AutoCloseable {
     /** Draws of {@link #insertAssetAt}'s timestamps: seeded like the dataset, so a test run is repeatable. */
     private final SplittableRandom insertRandom;
     private HttpServer http;
+    private HttpServer fileHttp;
     private ExecutorService executor;
+    private ExecutorService fileExecutor;
     private SearchHandler searchHandler;
+    private FileHandler fileHandler;
+    private DownloadLinks downloadLinks;
     private String baseUrl;
 
     private LocalScenarioServer(Builder config) {
         this.config = config;
         this.faults = config.faults;
+        this.fileFaults = config.fileFaults;
+        this.fileUrls = new FileUrls(fileFaults);
         this.dataset = new AssetDataset(config.seed, config.assets);
         this.churn = new IndexChurn(dataset);
         this.insertRandom = new SplittableRandom(config.seed);
@@ -82,35 +92,57 @@ public final class LocalScenarioServer implements AutoCloseable {
         if (http != null) {
             throw new IllegalStateException("Already started on " + baseUrl);
         }
+        http = bind(config.port, "local Scenario server");
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot bind the local Scenario server to port " + config.port, e);
+            fileHttp = bind(config.filePort, "local Scenario server's file host");
+        } catch (RuntimeException e) {
+            http.stop(0);
+            http = null;
+            throw e;
         }
         baseUrl = "http://127.0.0.1:" + http.getAddress().getPort() + "/v1";
+        fileUrls.origin("http://" + config.fileHost + ":" + fileHttp.getAddress().getPort());
         BasicAuth auth = new BasicAuth(config.apiKey, config.apiSecret);
-        HitWriter writer = new HitWriter(baseUrl);
+        HitWriter writer = new HitWriter(fileUrls);
         searchHandler = new SearchHandler(auth, faults, new SearchEngine(dataset, config.cacheSize), writer,
                 searchRequests, config.maxTotalHits > 0 ? config.maxTotalHits : null, churn, beforeSearch);
+        downloadLinks = new DownloadLinks(dataset, auth, faults, fileUrls);
         http.createContext("/v1/search/assets", searchHandler);
-        http.createContext("/v1/assets/", new AssetHandler(dataset, auth, writer));
-        executor = Executors.newFixedThreadPool(config.threads, daemonThreads());
+        http.createContext("/v1/assets/", new AssetHandler(dataset, auth, writer, downloadLinks));
+        executor = Executors.newFixedThreadPool(config.threads, daemonThreads("local-scenario-"));
         http.setExecutor(executor);
+        fileHandler = new FileHandler(dataset, fileUrls, fileFaults, config.fileSize);
+        fileHttp.createContext("/files/", fileHandler);
+        fileExecutor = Executors.newFixedThreadPool(config.threads, daemonThreads("local-scenario-files-"));
+        fileHttp.setExecutor(fileExecutor);
         http.start();
+        fileHttp.start();
         return this;
+    }
+
+    private static HttpServer bind(int port, String what) {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the " + what + " to port " + port, e);
+        }
     }
 
     /** Stops serving; requests in flight are cut off. Idempotent. */
     public synchronized void stop() {
         if (http != null) {
             http.stop(0);
+            fileHttp.stop(0);
             executor.shutdownNow();
+            fileExecutor.shutdownNow();
             try {
                 executor.awaitTermination(2, TimeUnit.SECONDS);
+                fileExecutor.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             http = null;
+            fileHttp = null;
         }
     }
 
@@ -138,9 +170,40 @@ public final class LocalScenarioServer implements AutoCloseable {
         return config.apiSecret;
     }
 
-    /** The fault knobs; change them at any time. */
+    /** The fault knobs of API requests (search, download links); change them at any time. */
     public ServerFaults faults() {
         return faults;
+    }
+
+    /** The knobs of the file host (latency, expiring URLs, 503s, cut bodies, 404s); change them at any time. */
+    public FileFaults fileFaults() {
+        return fileFaults;
+    }
+
+    /** Where the file host answers, e.g. {@code http://localhost:40123}: another origin than {@link #getBaseUrl()}. */
+    public String getFileOrigin() {
+        requireStarted();
+        return fileUrls.origin();
+    }
+
+    /** File requests received by the file host, whatever their answer. */
+    public long getFileRequestCount() {
+        return fileHandler == null ? 0 : fileHandler.requests();
+    }
+
+    /** File requests answered with the file (200), including those cut in half by the knob. */
+    public long getFilesServed() {
+        return fileHandler == null ? 0 : fileHandler.served();
+    }
+
+    /** File requests that carried an {@code Authorization} header (each answered 400): API credentials sent astray. */
+    public long getFileRequestsWithCredentials() {
+        return fileHandler == null ? 0 : fileHandler.requestsWithCredentials();
+    }
+
+    /** Authenticated {@code POST /v1/assets/{id}/download} requests received. */
+    public long getDownloadLinkRequestCount() {
+        return downloadLinks == null ? 0 : downloadLinks.requests();
     }
 
     /** Authenticated search requests received (including those answered 429, 503 or 400). */
@@ -223,9 +286,21 @@ public final class LocalScenarioServer implements AutoCloseable {
         return dataset.add(template);
     }
 
-    /** The URL of the PNG the server renders for an asset (the same as the asset's {@code url}). */
+    /**
+     * A freshly signed URL of an asset's file on the file host, as a hit's {@code url} (PNG, or JPEG when the asset's
+     * mimeType is image/jpeg); it expires as {@link #fileFaults()} say. An unknown id gets a URL answered 404.
+     */
     public String imageUrl(String assetId) {
-        return getBaseUrl() + "/assets/" + assetId + "/image.png";
+        requireStarted();
+        StoredAsset asset = dataset.get(assetId);
+        return asset != null ? fileUrls.url(asset, FileUrls.Kind.IMAGE)
+                : fileUrls.url(assetId, FileUrls.Kind.IMAGE, "png");
+    }
+
+    /** A freshly signed URL of an asset's thumbnail (a PNG), as a hit's {@code thumbnail.url}. */
+    public String thumbnailUrl(String assetId) {
+        requireStarted();
+        return fileUrls.url(assetId, FileUrls.Kind.THUMBNAIL, "png");
     }
 
     private void requireStarted() {
@@ -234,10 +309,10 @@ public final class LocalScenarioServer implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "local-scenario-" + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
@@ -254,6 +329,10 @@ public final class LocalScenarioServer implements AutoCloseable {
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private long maxTotalHits = DEFAULT_MAX_TOTAL_HITS;
         private final ServerFaults faults = new ServerFaults();
+        private int filePort;
+        private String fileHost = "localhost";
+        private long fileSize;
+        private final FileFaults fileFaults = new FileFaults();
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -334,6 +413,49 @@ public final class LocalScenarioServer implements AutoCloseable {
             return this;
         }
 
+        /** Port of the file host; 0 (the default) picks a free one. */
+        public Builder filePort(int port) {
+            this.filePort = port;
+            return this;
+        }
+
+        /**
+         * The host name in file URLs (default {@code localhost}, while the API is {@code 127.0.0.1}: another host as a
+         * client sees it, besides another port). It must resolve to 127.0.0.1, where the file host listens.
+         */
+        public Builder fileHost(String host) {
+            this.fileHost = java.util.Objects.requireNonNull(host, "fileHost");
+            return this;
+        }
+
+        /**
+         * Size in bytes asset files are padded to, e.g. {@code 2_000_000} for realistic pictures (still decodable
+         * PNG or JPEG, streamed without being held in memory); 0 (the default) serves the bare 64x64 picture of a few
+         * hundred bytes. Thumbnails stay small.
+         */
+        public Builder fileSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("fileSize must be 0 or more, not " + bytes);
+            }
+            this.fileSize = bytes;
+            return this;
+        }
+
+        public Builder fileLatencyMillis(long millis) {
+            fileFaults.latencyMillis(millis);
+            return this;
+        }
+
+        public Builder fileUrlsExpireAfterSeconds(long seconds) {
+            fileFaults.expireAfterSeconds(seconds);
+            return this;
+        }
+
+        public Builder fileUrlsExpireAfterDownloads(int downloads) {
+            fileFaults.expireAfterDownloads(downloads);
+            return this;
+        }
+
         /** Generates the dataset without starting the server. */
         public LocalScenarioServer build() {
             return new LocalScenarioServer(this);
@@ -347,17 +469,24 @@ public final class LocalScenarioServer implements AutoCloseable {
     /**
      * Runs the server until killed. Options: {@code --port N} (default 8085), {@code --assets N},
      * {@code --seed N}, {@code --key K}, {@code --secret S}, {@code --latency-ms N}, {@code --rate-limit-every N},
-     * {@code --retry-after N}, {@code --error-rate R}, {@code --max-total-hits N} (default 1000; 0 lifts the cap).
+     * {@code --retry-after N}, {@code --error-rate R}, {@code --max-total-hits N} (default 1000; 0 lifts the cap); for
+     * the file host {@code --file-port N} (default 8086), {@code --file-host H}, {@code --file-size BYTES},
+     * {@code --file-latency-ms N}, {@code --file-expire-seconds N}, {@code --file-expire-downloads N},
+     * {@code --file-error-every N}, {@code --file-cut-every N}.
      */
     public static void main(String[] args) throws InterruptedException {
-        Builder b = builder().port(8085);
+        Builder b = builder().port(8085).filePort(8086);
         String key = DEFAULT_API_KEY;
         String secret = DEFAULT_API_SECRET;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 System.out.println("Options: --port N (8085) --assets N (2000) --seed N (42) --key K --secret S "
-                                   + "--latency-ms N --rate-limit-every N --retry-after N --error-rate R --max-total-hits N (1000; 0: no cap)");
+                                   + "--latency-ms N --rate-limit-every N --retry-after N --error-rate R "
+                                   + "--max-total-hits N (1000; 0: no cap) "
+                                   + "--file-port N (8086) --file-host H (localhost) --file-size BYTES "
+                                   + "--file-latency-ms N --file-expire-seconds N --file-expire-downloads N "
+                                   + "--file-error-every N --file-cut-every N");
                 return;
             }
             if (i + 1 >= args.length) {
@@ -375,6 +504,14 @@ public final class LocalScenarioServer implements AutoCloseable {
                 case "--retry-after" -> b.retryAfterSeconds(Integer.parseInt(value));
                 case "--error-rate" -> b.errorRate(Double.parseDouble(value));
                 case "--max-total-hits" -> b.maxTotalHits(Long.parseLong(value));
+                case "--file-port" -> b.filePort(Integer.parseInt(value));
+                case "--file-host" -> b.fileHost(value);
+                case "--file-size" -> b.fileSize(Long.parseLong(value));
+                case "--file-latency-ms" -> b.fileLatencyMillis(Long.parseLong(value));
+                case "--file-expire-seconds" -> b.fileUrlsExpireAfterSeconds(Long.parseLong(value));
+                case "--file-expire-downloads" -> b.fileUrlsExpireAfterDownloads(Integer.parseInt(value));
+                case "--file-error-every" -> b.fileFaults.serverErrorEvery(Integer.parseInt(value));
+                case "--file-cut-every" -> b.fileFaults.cutEvery(Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("Unknown option " + option + " (try --help)");
             }
         }
@@ -384,6 +521,7 @@ public final class LocalScenarioServer implements AutoCloseable {
         System.out.println("Local Scenario server with " + server.getAssetCount() + " assets started in " + millis + " ms");
         System.out.println("  base URL:   " + server.getBaseUrl());
         System.out.println("  search:     POST " + server.getBaseUrl() + "/search/assets");
+        System.out.println("  files:      " + server.getFileOrigin() + "/files/... (signed URLs, as hits give them)");
         System.out.println("  API key:    " + server.getApiKey());
         System.out.println("  API secret: " + server.getApiSecret());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -67,7 +67,7 @@ final class SearchHandler implements HttpHandler {
                         "Request body exceeds " + MAX_BODY_BYTES + " bytes");
                 return;
             }
-            sleep(faults.latencyMillis());
+            HttpResponses.delay(faults.latencyMillis());
             String authProblem = auth.problem(exchange.getRequestHeaders().getFirst("Authorization"));
             if (authProblem != null) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"scenario\"");
@@ -133,14 +133,4 @@ final class SearchHandler implements HttpHandler {
         return body.length > MAX_BODY_BYTES ? null : body;
     }
 
-    private static void sleep(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -50,7 +50,7 @@ class ComponentClientInteropTest {
         assertThat(hit.getTags()).contains("dragon");
         assertThat(hit.getMetadata().getSeed()).isNotBlank();
         assertThat(hit.getMetadata().getWidth()).isPositive();
-        assertThat(hit.getThumbnail().getUrl()).startsWith(server.getBaseUrl());
+        assertThat(hit.getThumbnail().getUrl()).startsWith(server.getFileOrigin() + "/files/" + hit.getId());
         assertThat(page.getTotalHits()).isEqualTo(page.getEstimatedTotalHits()).isPositive();
         assertThat(page.getTotalPages()).isEqualTo((int) ((page.getTotalHits() + 9) / 10));
     }

@@ -81,6 +81,15 @@ final class ScenarioHttp {
                 .header("Authorization", basic(server.getApiKey(), server.getApiSecret())).GET().build());
     }
 
+    /** {@code POST /v1/assets/{id}/download} with the server's credentials, or {@code authorization} when not null. */
+    Reply downloadLink(String assetId, String body, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(server.getBaseUrl() + "/assets/" + assetId + "/download"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization != null ? authorization
+                        : basic(server.getApiKey(), server.getApiSecret()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

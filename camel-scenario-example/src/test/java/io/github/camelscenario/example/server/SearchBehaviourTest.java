@@ -52,8 +52,12 @@ class SearchBehaviourTest {
         assertThat(hit.path("nsfw").isArray()).isTrue();
         assertThat(hit.path("tags")).isNotEmpty();
         assertThat(hit.path("score").isNumber()).isTrue();
-        assertThat(hit.path("url").asText()).isEqualTo(server.imageUrl(hit.path("id").asText()));
-        assertThat(hit.path("thumbnail").path("url").asText()).startsWith(server.getBaseUrl() + "/assets/");
+        String id = hit.path("id").asText();
+        String extension = hit.path("mimeType").asText().equals("image/jpeg") ? ".jpg" : ".png";
+        assertThat(hit.path("url").asText())
+                .startsWith(server.getFileOrigin() + "/files/" + id + "/image" + extension + "?expires=");
+        assertThat(hit.path("thumbnail").path("url").asText())
+                .startsWith(server.getFileOrigin() + "/files/" + id + "/thumbnail.png?expires=");
         JsonNode m = hit.path("metadata");
         for (String field : List.of("aspectRatio", "baseModelId", "kind", "modelId", "modelType", "name",
                 "negativePrompt", "parentJobId", "prompt", "scheduler", "seed", "text", "type")) {
@@ -163,7 +167,7 @@ class SearchBehaviourTest {
         String pngUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
         assertThat(http.search("{\"image\": \"" + pngUrl + "\", \"limit\": 5}").ids().get(0)).isEqualTo(id);
 
-        byte[] thumbnail = http.get(server.getBaseUrl() + "/assets/" + id + "/thumbnail.png").raw().body();
+        byte[] thumbnail = http.get(server.thumbnailUrl(id)).raw().body();
         String thumbUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(thumbnail);
         assertThat(http.search("{\"image\": \"" + thumbUrl + "\", \"limit\": 5}").ids().get(0)).isEqualTo(id);
 
@@ -257,16 +261,19 @@ class SearchBehaviourTest {
     }
 
     @Test
-    void servesPngPictures() throws IOException {
-        String id = http.search("{\"query\": \"cat\", \"limit\": 1}").ids().get(0);
-        ScenarioHttp.Reply image = http.get(server.imageUrl(id));
-        assertThat(image.status()).isEqualTo(200);
-        assertThat(image.raw().headers().firstValue("Content-Type")).hasValue("image/png");
-        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(image.raw().body()));
-        assertThat(picture.getWidth()).isEqualTo(64);
-        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(
-                http.get(server.getBaseUrl() + "/assets/" + id + "/thumbnail.png").raw().body()));
-        assertThat(thumbnail.getWidth()).isEqualTo(32);
+    void servesPicturesInTheFormatOfTheirMimeType() throws IOException {
+        for (String mimeType : List.of("image/png", "image/jpeg")) {
+            JsonNode hit = http.search("{\"filter\": \"mimeType = \\\"" + mimeType + "\\\"\", \"limit\": 1}").json()
+                    .path("hits").get(0);
+            ScenarioHttp.Reply image = http.get(hit.path("url").asText());
+            assertThat(image.status()).isEqualTo(200);
+            assertThat(image.raw().headers().firstValue("Content-Type")).hasValue(mimeType);
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(image.raw().body()));
+            assertThat(picture.getWidth()).isEqualTo(64);
+            ScenarioHttp.Reply thumbnail = http.get(hit.path("thumbnail").path("url").asText());
+            assertThat(thumbnail.raw().headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail.raw().body())).getWidth()).isEqualTo(32);
+        }
         assertThat(http.get(server.imageUrl("asset_nope")).status()).isEqualTo(404);
     }
 

@@ -56,6 +56,7 @@ public final class HttpScenarioClient implements ScenarioClient {
     private final HttpTransport ownedTransport;
     private final ObjectMapper mapper;
     private final SearchAttemptListener listener;
+    private final AssetRequests assetRequests;
 
     private HttpScenarioClient(Builder b) {
         this.searchUri = BaseUrls.searchUri(b.baseUrl);
@@ -76,6 +77,8 @@ public final class HttpScenarioClient implements ScenarioClient {
             this.http = ownedTransport.httpClient();
         }
         this.listener = b.listener;
+        this.assetRequests = new AssetRequests(URI.create(b.baseUrl.replaceAll("/+$", "")), authorization, http, mapper,
+                this::redact, listener);
     }
 
     private static List<String> secrets(String apiKey, String apiSecret, String authorization) {
@@ -137,12 +140,22 @@ public final class HttpScenarioClient implements ScenarioClient {
         }
     }
 
+    @Override
+    public Asset getAsset(String assetId) throws IOException {
+        return assetRequests.get(assetId);
+    }
+
+    @Override
+    public URI downloadLink(String assetId) throws IOException {
+        return assetRequests.downloadLink(assetId);
+    }
+
     /**
      * Whether the failure is our own caller cancelling the search (Future.cancel(true) when a prefetch window shrinks,
      * a crawl rewinds or stops): HttpClient turns the interrupt into an InterruptedIOException and keeps the flag set.
      * Timeouts are InterruptedIOExceptions too, but leave the flag alone and are real failures.
      */
-    private static boolean cancelled(IOException e) {
+    static boolean cancelled(IOException e) {
         return Thread.currentThread().isInterrupted() || e.getClass() == InterruptedIOException.class
                || e instanceof ClosedByInterruptException;
     }

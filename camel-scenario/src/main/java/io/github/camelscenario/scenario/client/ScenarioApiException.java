@@ -17,7 +17,13 @@ public class ScenarioApiException extends RuntimeException {
 
     public ScenarioApiException(int statusCode, String apiMessage, String errorCode, String traceId, int attempts,
                                 boolean retryable) {
-        super(describe(statusCode, apiMessage, errorCode, traceId, attempts, retryable));
+        this("search", statusCode, apiMessage, errorCode, traceId, attempts, retryable);
+    }
+
+    /** @param call what failed, e.g. {@code search} or {@code download link for asset asset_1} */
+    ScenarioApiException(String call, int statusCode, String apiMessage, String errorCode, String traceId, int attempts,
+                         boolean retryable) {
+        super(describe(call, statusCode, apiMessage, errorCode, traceId, attempts, retryable));
         this.statusCode = statusCode;
         this.apiMessage = apiMessage;
         this.errorCode = errorCode;
@@ -27,7 +33,7 @@ public class ScenarioApiException extends RuntimeException {
     }
 
     /** For an answer that is neither a page nor an error status; never retried. */
-    private ScenarioApiException(String message, int statusCode, int attempts) {
+    ScenarioApiException(String message, int statusCode, int attempts) {
         super(message);
         this.statusCode = statusCode;
         this.apiMessage = null;
@@ -55,8 +61,8 @@ public class ScenarioApiException extends RuntimeException {
     }
 
     private static String describe(
-            int status, String message, String code, String traceId, int attempts, boolean retryable) {
-        StringBuilder sb = new StringBuilder("Scenario search failed with HTTP ").append(status);
+            String call, int status, String message, String code, String traceId, int attempts, boolean retryable) {
+        StringBuilder sb = new StringBuilder("Scenario ").append(call).append(" failed with HTTP ").append(status);
         if (message != null) {
             sb.append(": ").append(message);
         }

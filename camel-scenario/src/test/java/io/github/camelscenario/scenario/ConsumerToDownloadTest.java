@@ -1,0 +1,49 @@
+package io.github.camelscenario.scenario;
+
+import java.nio.file.Path;
+
+import io.github.camelscenario.scenario.client.Asset;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** consumer.md's "Files as the body" route, as written but for the folder: a feed's files land in a folder. */
+@Timeout(60)
+class ConsumerToDownloadTest extends DownloadTestSupport {
+
+    @TempDir
+    Path inbox;
+
+    @Test
+    void aFeedOfHitsSentToDownloadPutsEachFileInTheFolderAndAFailingOneFailsAlone() throws Exception {
+        Asset a = servedHit("asset_dlf1", LARGE);
+        Asset b = servedHit("asset_dlf2", SMALL);
+        stubs.file("/f/asset_dlf0", aResponse().withStatus(404));
+        Asset gone = stubs.hit("asset_dlf0", "image/png", "/f/asset_dlf0");
+        stubs.api.stubFor(post(urlPathEqualTo("/v1/search/assets")).willReturn(okJson(
+                "{\"hits\": [" + hitJson(a) + ", " + hitJson(gone) + ", " + hitJson(b) + "], \"page\": 1, "
+                + "\"hitsPerPage\": 96, \"totalHits\": 3, \"totalPages\": 1}")));
+        NotifyBuilder polled = new NotifyBuilder(context).from("scenario:*").whenDone(3).create();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("scenario:search?filter=RAW(tags = cat)&onlyNew=true")
+                    .to("scenario:download")          // or scenario:download?content=thumbnail
+                    .to("file:" + inbox);             // inbox/<asset id>.png
+            }
+        });
+        assertThat(polled.matches(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(inbox.resolve("asset_dlf1.png")).hasBinaryContent(LARGE);
+        assertThat(inbox.resolve("asset_dlf2.png")).hasBinaryContent(SMALL);
+        assertThat(inbox.resolve("asset_dlf0.png")).doesNotExist();
+        assertThat(spoolFiles()).isEmpty();
+    }
+}
