@@ -25,7 +25,8 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
  * Each poll walks the consumer's {@link Crawl} from where it stands and sends one batch per read: the hits of that read
  * the endpoint's {@link Feed} has neither delivered nor in flight, with exact batch properties. What is delivered,
  * what failed and where a feed caught up is the crawl's and the feed's business, not this class's: it polls and
- * emits. A crawl may span several polls ({@code maxMessagesPerPoll}) and a stop and start of the route (the feed
+ * emits. With {@code content=file|thumbnail} the body is the asset's file instead of the hit, downloaded ahead of the
+ * exchange that carries it ({@link ContentReadAhead}). A crawl may span several polls ({@code maxMessagesPerPoll}) and a stop and start of the route (the feed
  * keeps it for the route's next consumer); the poll after a walked crawl starts a new one: with onlyNew in the
  * default order a catch-up crawl, or a full one every fullCrawlInterval.
  */
@@ -37,16 +38,17 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
 
     private Feed feed;
     private ExecutorService prefetchExecutor;
+    /** The files of the batch being sent; {@code null} without content. */
+    private BatchContent content;
     private volatile Crawl crawl;
-    /** When the last full crawl of an onlyNew feed started (its catch-up crawls run in between). */
-    private long lastFullCrawl;
+    private final CrawlSchedule schedule;
     private final CrawlStatistics statistics = new CrawlStatistics();
-    private volatile boolean freshCrawlRequested;
 
     public ScenarioConsumer(ScenarioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
         this.search = endpoint.getBinding().consumerSearch();
+        this.schedule = new CrawlSchedule(configuration.isOnlyNew(), search, configuration.getFullCrawlInterval());
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
     }
 
@@ -70,8 +72,9 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         if (prefetch > 0) {
             prefetchExecutor = getEndpoint().newReadAheadPool(this, "ScenarioPrefetch", prefetch + 1);
         }
-        // a feed starts by catching up (cheap after a restart or a fail-over); the first full crawl comes later
-        lastFullCrawl = System.currentTimeMillis();
+        if (ScenarioContent.of(configuration, ScenarioOperation.search) != ScenarioContent.none) {
+            content = new BatchContent(ContentReadAhead.of(getEndpoint(), this));
+        }
         if (crawl == null && getRouteId() != null) {
             // the route was stopped and started again: a new consumer, the same crawl
             crawl = feed.unpark(getRouteId());
@@ -98,6 +101,11 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         if (prefetchExecutor != null) {
             getEndpoint().shutdownReadAheadPool(prefetchExecutor);
             prefetchExecutor = null;
+        }
+        if (content != null) {
+            // aborts what is downloading and deletes every file no exchange took
+            content.close();
+            content = null;
         }
     }
 
@@ -163,41 +171,19 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     /** The crawl this poll continues: the current one, else a new one (catch-up or full). */
     private Crawl crawlForThisPoll() {
         Crawl c = crawl;
-        if (freshCrawlRequested) {
-            freshCrawlRequested = false;
-            if (c != null) {
-                c.abandon(); // also cancels its requests in flight
-            }
+        if (schedule.takeFreshRequest() && c != null) {
+            c.abandon(); // also cancels its requests in flight
             c = null;
-            // fresh means every hit again: a feed walks it all rather than catching up
-            lastFullCrawl = 0;
         }
         if (c == null || c.isWalked()) {
-            boolean catchUp = isCatchUpDue();
-            if (!catchUp) {
-                lastFullCrawl = System.currentTimeMillis();
-            }
             String name = getRouteId() != null ? "route " + getRouteId() : getEndpoint().getEndpointBaseUri();
-            c = new Crawl(feed, this, catchUp ? Crawl.Kind.CATCH_UP : Crawl.Kind.FULL, feed.remembers() && inDefaultOrder(),
-                    name, statistics, caughtUp -> new PageCrawl(getEndpoint().getClient(), search,
+            c = new Crawl(feed, this, schedule.next(), schedule.marks(), name, statistics, caughtUp -> new PageCrawl(getEndpoint().getClient(), search,
                             configuration.getMaxResults(), configuration.getPrefetchPages(), prefetchExecutor,
                             configuration.getRetryInitialDelay(), caughtUp));
             crawl = c;
             statistics.crawlStarted();
         }
         return c;
-    }
-
-    /** Whether the crawls walk newest first, the order in which a feed can catch up (the search sets no sortBy). */
-    private boolean inDefaultOrder() {
-        return search.getSortBy() == null || search.getSortBy().isEmpty();
-    }
-
-    /** Whether the next crawl is a catch-up one: an onlyNew feed in the default order whose full crawl is not due. */
-    private boolean isCatchUpDue() {
-        long interval = configuration.getFullCrawlInterval();
-        return feed.remembers() && inDefaultOrder() && interval > 0
-               && System.currentTimeMillis() - lastFullCrawl < interval;
     }
 
     private void pollFailed(Crawl c, Exception e) {
@@ -212,16 +198,25 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         statistics.pollFailed(e, c.pages.getPage());
     }
 
-    /** Sends one read's hits as a batch; what the route did not take (it stops) goes back to the crawl. */
+    /**
+     * Sends one read's hits as a batch (their files downloading ahead, with content); what the route did not take (it
+     * stops) goes back to the crawl, its downloads discarded.
+     */
     private int sendBatch(Crawl c, List<Crawl.Entry> batch) throws Exception {
         Queue<Object> exchanges = new ArrayDeque<>(batch.size());
         for (Crawl.Entry e : batch) {
             exchanges.add(createExchange(e));
+            if (content != null) {
+                content.submit(e.hit.asset());
+            }
         }
         int sent = processBatch(exchanges);
         if (sent < batch.size()) {
             exchanges.forEach(x -> releaseExchange((Exchange) x, false));
             c.giveBack(batch.subList(sent, batch.size()));
+        }
+        if (content != null) {
+            content.discardRest();
         }
         return sent;
     }
@@ -256,6 +251,10 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, sent);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, sent == size - 1);
+            if (content != null && !content.fill(exchange)) {
+                releaseExchange(exchange, false); // stopping while it waited for its file
+                break;
+            }
             // one more to come while the crawl has more: a CompleteAllTasks shutdown waits for the poll's end
             pendingExchanges = size - sent - 1 + (c != null && !c.pages.isComplete() ? 1 : 0);
             statistics.exchangeSent();
@@ -284,7 +283,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
 
     @Override
     public void startFreshCrawl() {
-        freshCrawlRequested = true;
+        schedule.requestFresh();
     }
 
     /** The crawl of this consumer; {@code null} before its first poll. */

@@ -104,12 +104,6 @@ public class ScenarioEndpoint extends ScheduledPollEndpoint implements EndpointS
             throw new IllegalArgumentException("scenario:download is a producer only: to receive files, consume "
                                                + "scenario:search?content=file");
         }
-        if (ScenarioContent.of(configuration, operation) != ScenarioContent.none) {
-            // until the consumer hands out files (it takes them from ContentReadAhead)
-            throw new IllegalArgumentException("Option 'content' = " + configuration.getContent() + " is not supported "
-                                               + "by the scenario:search consumer yet: consume hits and send them to "
-                                               + "scenario:download");
-        }
         ScenarioConsumer consumer = new ScenarioConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;

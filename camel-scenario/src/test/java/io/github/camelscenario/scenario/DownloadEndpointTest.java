@@ -75,16 +75,6 @@ class DownloadEndpointTest extends DownloadTestSupport {
     }
 
     @Test
-    void theSearchConsumerRefusesContentUntilItHandsOutFiles() {
-        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("scenario:search?query=cat&content=file").to("mock:never");
-            }
-        })).rootCause().hasMessageContaining("Option 'content' = file is not supported by the scenario:search consumer");
-    }
-
-    @Test
     void credentialsAddedByAnHttpClientConfigurerNeverReachTheFileHost() throws Exception {
         // a configurer that authenticates every request it sees, as a user's bearer-token interceptor would
         HttpClientConfigurer bearer = builder -> builder.addRequestInterceptorFirst((request, entity, ctx) -> {
