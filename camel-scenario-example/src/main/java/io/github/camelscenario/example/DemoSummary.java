@@ -24,8 +24,6 @@ import org.apache.camel.Exchange;
 public class DemoSummary {
 
     private final String mode;
-    private final PictureInbox inbox;
-    private final int pictures;
     private final Supplier<List<String>> addNewAssets;
 
     private final CountDownLatch classicDone = new CountDownLatch(1);
@@ -39,17 +37,14 @@ public class DemoSummary {
     private volatile int feedFirstCrawl = -1;
     private volatile List<String> addedWhileRunning = List.of();
     private final Map<String, List<String>> similar = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, String> pictureSources = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param addNewAssets adds assets the feed should pick up, returning their ids; {@code null} against the real API,
      *                     where the demo cannot create assets
      */
-    public DemoSummary(String mode, PictureInbox inbox, int pictures, Supplier<List<String>> addNewAssets) {
+    public DemoSummary(String mode, int pictures, Supplier<List<String>> addNewAssets) {
         this.mode = mode;
-        this.inbox = inbox;
-        this.pictures = pictures;
         this.addNewAssets = addNewAssets;
         this.similarDone = new CountDownLatch(pictures);
     }
@@ -64,28 +59,7 @@ public class DemoSummary {
         classicHits.add(asset);
     }
 
-    /** The classic search's first pictures become the inbox of the similar-images route. */
     public void classicDone() {
-        int dropped = 0;
-        for (Asset hit : classicHits) {
-            if (dropped == pictures) {
-                break;
-            }
-            if (hit.getUrl() == null) {
-                continue;
-            }
-            String name = "picture-" + (dropped + 1) + ".png";
-            try {
-                inbox.drop(hit.getUrl(), name);
-                pictureSources.put(name, hit.getId());
-                dropped++;
-            } catch (Exception e) {
-                problems.add("could not download the picture of " + hit.getId() + ": " + e.getMessage());
-            }
-        }
-        for (int i = dropped; i < pictures; i++) {
-            similarDone.countDown(); // nothing to wait for
-        }
         classicDone.countDown();
     }
 
@@ -153,7 +127,7 @@ public class DemoSummary {
             out.println("similar  no picture was searched");
         }
         similar.forEach((picture, ids) -> {
-            String source = pictureSources.get(picture);
+            String source = sourceOf(picture);
             String verdict = !ids.isEmpty() && ids.get(0).equals(source)
                     ? "  (best match: the asset the picture came from)" : "";
             out.printf("similar  %s (picture of %s) -> %s%s%n", picture, source, ids, verdict);
@@ -187,8 +161,10 @@ public class DemoSummary {
         return Map.copyOf(similar);
     }
 
-    public Map<String, String> getPictureSources() {
-        return Map.copyOf(pictureSources);
+    /** The asset a picture of the inbox came from: the pictures route names each file after its asset. */
+    public static String sourceOf(String picture) {
+        int dot = picture.lastIndexOf('.');
+        return dot < 0 ? picture : picture.substring(0, dot);
     }
 
     public List<String> getProblems() {

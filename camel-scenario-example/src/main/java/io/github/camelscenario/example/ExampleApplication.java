@@ -72,10 +72,11 @@ public final class ExampleApplication {
                 addNewAssets = null; // the demo creates no assets in a real account
                 mode = "real Scenario API";
             }
-            DemoSummary summary = new DemoSummary(mode, new PictureInbox(workDir.resolve("inbox")), PICTURES,
-                    addNewAssets);
+            main.addInitialProperty("example.pictures", String.valueOf(PICTURES));
+            DemoSummary summary = new DemoSummary(mode, PICTURES, addNewAssets);
             main.bind("summary", summary);
-            // ClassicSearchRoute and SimilarImagesRoute are found by Camel Main in this package, feed.yaml by pattern
+            // ClassicSearchRoute, PicturesRoute and SimilarImagesRoute are found by Camel Main in this package, feed.yaml
+            // by pattern
 
             main.start();
             boolean finished;

@@ -7,7 +7,7 @@ public class SimilarImagesRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // pictures arrive by atomic rename (see PictureInbox), so no read lock is needed
+        // pictures arrive by rename (PicturesRoute writes them aside first), so no read lock is needed
         from("file:{{example.work-dir}}/inbox?initialDelay=0&delay=200&move=.done")
                 .routeId("similar")
                 .setHeader("picture", header("CamelFileName"))

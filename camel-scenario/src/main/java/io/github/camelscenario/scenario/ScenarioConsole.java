@@ -166,6 +166,11 @@ public class ScenarioConsole extends AbstractDevConsole {
         putIfSet(jo, "prefetchPages", c.getPrefetchPages());
         jo.put("onlyNew", c.isOnlyNew());
         jo.put("allPages", c.isAllPages());
+        ScenarioContent content = ScenarioContent.of(c, endpoint.getOperation());
+        if (content != ScenarioContent.none) {
+            jo.put("content", content);
+            jo.put("downloadConcurrency", c.getDownloadConcurrency());
+        }
         jo.put("baseUrl", endpoint.getServiceUrl());
         jo.put("credentials", c.getScenarioClient() != null ? "custom client" : c.getApiKey() != null ? "set" : "none");
         return jo;

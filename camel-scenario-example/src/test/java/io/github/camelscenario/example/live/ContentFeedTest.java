@@ -21,6 +21,7 @@ import io.github.camelscenario.scenario.ScenarioComponent;
 import io.github.camelscenario.scenario.ScenarioConstants;
 import io.github.camelscenario.scenario.client.Asset;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.LambdaRouteBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,8 @@ class ContentFeedTest {
         }
     }
 
-    private void start(LocalScenarioServer.Builder serverSettings, RouteBuilder routes) throws Exception {
+    /** Lambda routes: a RouteBuilder class in this package tree would be picked up by the example's Camel Main. */
+    private void start(LocalScenarioServer.Builder serverSettings, LambdaRouteBuilder routes) throws Exception {
         server = serverSettings.start();
         context = new DefaultCamelContext();
         ScenarioComponent scenario = new ScenarioComponent();
@@ -66,7 +68,7 @@ class ContentFeedTest {
         scenario.getConfiguration().setRetryInitialDelay(5);
         scenario.getConfiguration().setRetryMaxDelay(50);
         context.addComponent("scenario", scenario);
-        context.addRoutes(routes);
+        RouteBuilder.addRoutes(context, routes);
         context.start();
     }
 
@@ -84,13 +86,10 @@ class ContentFeedTest {
     @Test
     void aFeedWithContentFileIsTheWholeSyncRoutePastThePagingCap() throws Exception {
         // 1,200 assets behind the default cap of 1,000; links that expire after one download (every retry refreshes)
-        start(LocalScenarioServer.builder().assets(1_200), new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("scenario:search?filter=RAW(width > 0)&onlyNew=true&content=file&initialDelay=0")
+        start(LocalScenarioServer.builder().assets(1_200), rb -> {
+                rb.from("scenario:search?filter=RAW(width > 0)&onlyNew=true&content=file&initialDelay=0")
                         .routeId("sync")
                         .to("file:" + inbox);
-            }
         });
         // links that are good for one download: a retry has to ask the API for a fresh one
         server.fileFaults().expireAfterDownloads(1);
@@ -107,14 +106,11 @@ class ContentFeedTest {
     @Test
     void aRouteStoppedInTheMiddleOfASyncLeavesNoFileOnDisk() throws Exception {
         // 1 MB pictures: above the size kept in memory, each download goes to a temporary file
-        start(LocalScenarioServer.builder().assets(200).fileSize(1_000_000), new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("scenario:search?filter=RAW(width > 0)&content=file&initialDelay=0&downloadConcurrency=4")
+        start(LocalScenarioServer.builder().assets(200).fileSize(1_000_000), rb -> {
+                rb.from("scenario:search?filter=RAW(width > 0)&content=file&initialDelay=0&downloadConcurrency=4")
                         .routeId("sync")
                         .delay(20).syncDelayed()
                         .to("file:" + inbox);
-            }
         });
         await().atMost(60, TimeUnit.SECONDS).until(() -> inboxNames().size() >= 20);
         context.getRouteController().stopRoute("sync", 10, TimeUnit.SECONDS);
@@ -129,18 +125,15 @@ class ContentFeedTest {
     @Test
     void aPictureThatCannotBeDownloadedFailsItsOwnExchangeAndIsOfferedAgainWhileTheOthersArrive() throws Exception {
         Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-        start(LocalScenarioServer.builder().assets(60), new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).process(e -> failures.computeIfAbsent(
+        start(LocalScenarioServer.builder().assets(60), rb -> {
+                rb.onException(Exception.class).process(e -> failures.computeIfAbsent(
                         e.getMessage().getHeader(ScenarioConstants.ASSET_ID, String.class),
                         id -> new AtomicInteger()).incrementAndGet());
-                from("scenario:search?filter=RAW(width > 0)&onlyNew=true&content=file&delay=100&initialDelay=0"
+                rb.from("scenario:search?filter=RAW(width > 0)&onlyNew=true&content=file&delay=100&initialDelay=0"
                      + "&downloadConcurrency=2")
                         .routeId("sync")
                         .process(e -> assertThat(e.getMessage().getHeader(ScenarioConstants.ASSET)).isInstanceOf(Asset.class))
                         .to("file:" + inbox);
-            }
         });
         String missing = server.assetIds(AssetOrder.CREATED_AT_DESC).get(10);
         server.fileFaults().notFound(missing);
