@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 9's live-index property, for the consumer at every prefetch setting with and without onlyNew and for the
  * producer's {@code allPages} stream: while the local server inserts and deletes assets at random positions during
- * the crawl, every asset present from the crawl's start to its end is delivered exactly once by that crawl. Each kind
+ * the crawl, every asset present from the crawl's start to its end is delivered exactly once by that crawl, past the
+ * server's paging cap (1,000 by default, 300 for some kinds) in keyset windows. Each kind
  * of crawl runs over {@link #SEEDS} seeds (dataset and churn both seeded); a failure names every failing seed and what
  * it missed or repeated. Run one seed again with {@code -Dlive.seeds=7} (or {@code 1-50}).
  */
@@ -30,8 +31,15 @@ class LiveIndexCrawlTest {
     static final int CHURN_INSERTS = 3;
     static final int CHURN_DELETES = 3;
 
-    /** A way of crawling: the consumer or the producer, with endpoint options. */
-    record Kind(String name, boolean producer, String options) {
+    /**
+     * A way of crawling: the consumer or the producer, with endpoint options, against a server whose paging cap is
+     * {@code maxTotalHits} (the local server's default, 1,000, unless said: the crawl of {@link #ASSETS} goes past it).
+     */
+    record Kind(String name, boolean producer, String options, long maxTotalHits) {
+        Kind(String name, boolean producer, String options) {
+            this(name, producer, options, LocalScenarioServer.DEFAULT_MAX_TOTAL_HITS);
+        }
+
         Crawler open(LocalScenarioServer server) throws Exception {
             return producer ? Crawler.producer(server, options) : Crawler.consumer(server, options);
         }
@@ -54,6 +62,13 @@ class LiveIndexCrawlTest {
         kinds.add(new Kind("producer allPages (defaults)", true, ""));
         kinds.add(new Kind("producer allPages prefetchPages=0", true, "prefetchPages=0"));
         kinds.add(new Kind("producer allPages prefetchPages=4", true, "prefetchPages=4"));
+        // a lower cap: four keyset windows, in the default order and in explicit ones (a timestamp, a number whose
+        // values many assets share, with createdAt as the tie-break)
+        kinds.add(new Kind("consumer prefetchPages=2, cap 300", false, "prefetchPages=2", 300));
+        kinds.add(new Kind("consumer prefetchPages=0 onlyNew, cap 300", false, "prefetchPages=0&onlyNew=true", 300));
+        kinds.add(new Kind("consumer sortBy=updatedAt:desc, cap 300", false, "sortBy=updatedAt:desc", 300));
+        kinds.add(new Kind("consumer sortBy=width:desc, cap 300", false, "sortBy=width:desc", 300));
+        kinds.add(new Kind("producer allPages (defaults), cap 300", true, "", 300));
         return kinds.stream();
     }
 
@@ -93,7 +108,8 @@ class LiveIndexCrawlTest {
 
     /** One crawl of a fresh server; {@code null} when the property held, else what went wrong. */
     private static String crawlOnce(Kind kind, long seed, boolean churn) throws Exception {
-        try (LocalScenarioServer server = LocalScenarioServer.builder().assets(ASSETS).seed(seed).start();
+        try (LocalScenarioServer server = LocalScenarioServer.builder().assets(ASSETS).seed(seed)
+                .maxTotalHits(kind.maxTotalHits()).start();
              Crawler crawler = kind.open(server)) {
             if (churn) {
                 server.churn().order(AssetOrder.CREATED_AT_DESC).inserts(CHURN_INSERTS).deletes(CHURN_DELETES)
