@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.github.camelscenario.scenario.client.FakeIndex;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -77,6 +78,13 @@ class ScenarioFeedTest {
                 String.class)).collect(Collectors.toList());
     }
 
+    /** A destination that refuses one asset, c150, every time: a poison asset. */
+    private static void refuseC150(Exchange exchange) {
+        if ("c150".equals(exchange.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
+            throw new IllegalStateException("cannot store c150");
+        }
+    }
+
     /** Requests one poll sends. */
     private static int requestsOf(FakeIndex index, ScenarioConsumer consumer) throws Exception {
         int before = index.requests.size();
@@ -91,11 +99,7 @@ class ScenarioFeedTest {
             @Override
             public void configure() {
                 from(feed("query=cat", "cats", "")).routeId("feed")
-                        .process(e -> {
-                            if ("c150".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
-                                throw new IllegalStateException("cannot store c150");
-                            }
-                        })
+                        .process(ScenarioFeedTest::refuseC150)
                         .to("mock:out");
             }
         }, "cats", cats);
@@ -124,11 +128,7 @@ class ScenarioFeedTest {
             @Override
             public void configure() {
                 from(feed("query=cat", "cats", "")).routeId("feed")
-                        .process(e -> {
-                            if ("c150".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
-                                throw new IllegalStateException("cannot store c150");
-                            }
-                        });
+                        .process(ScenarioFeedTest::refuseC150);
             }
         }, "cats", cats);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -159,11 +159,7 @@ class ScenarioFeedTest {
             public void configure() {
                 errorHandler(deadLetterChannel("mock:dead"));
                 from(feed("query=cat", "cats", "")).routeId("feed")
-                        .process(e -> {
-                            if ("c150".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
-                                throw new IllegalStateException("cannot store c150");
-                            }
-                        })
+                        .process(ScenarioFeedTest::refuseC150)
                         .to("mock:out");
             }
         }, "cats", cats);

@@ -1,5 +1,7 @@
 package io.github.camelscenario.example.live;
 
+import io.github.camelscenario.scenario.ScenarioConfiguration;
+import io.github.camelscenario.example.LocalComponent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import javax.imageio.ImageIO;
 
 import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
-import io.github.camelscenario.scenario.ScenarioComponent;
 import io.github.camelscenario.scenario.ScenarioConstants;
 import io.github.camelscenario.scenario.client.Asset;
 import org.apache.camel.CamelContext;
@@ -61,13 +62,9 @@ class ContentFeedTest {
     private void start(LocalScenarioServer.Builder serverSettings, LambdaRouteBuilder routes) throws Exception {
         server = serverSettings.start();
         context = new DefaultCamelContext();
-        ScenarioComponent scenario = new ScenarioComponent();
-        scenario.getConfiguration().setBaseUrl(server.getBaseUrl());
-        scenario.getConfiguration().setApiKey(server.getApiKey());
-        scenario.getConfiguration().setApiSecret(server.getApiSecret());
-        scenario.getConfiguration().setRetryInitialDelay(5);
-        scenario.getConfiguration().setRetryMaxDelay(50);
-        context.addComponent("scenario", scenario);
+        ScenarioConfiguration scenario = LocalComponent.pointAt(context, server);
+        scenario.setRetryInitialDelay(5);
+        scenario.setRetryMaxDelay(50);
         RouteBuilder.addRoutes(context, routes);
         context.start();
     }

@@ -1,12 +1,11 @@
 package io.github.camelscenario.example.live;
 
+import io.github.camelscenario.example.LocalComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelscenario.example.server.LocalScenarioServer;
-import io.github.camelscenario.scenario.ScenarioComponent;
-import io.github.camelscenario.scenario.ScenarioConfiguration;
 import io.github.camelscenario.scenario.client.Asset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -71,10 +70,7 @@ public final class Crawler implements AutoCloseable {
 
     private static CamelContext context(LocalScenarioServer server) {
         CamelContext context = new DefaultCamelContext();
-        ScenarioConfiguration c = context.getComponent("scenario", ScenarioComponent.class).getConfiguration();
-        c.setBaseUrl(server.getBaseUrl());
-        c.setApiKey(server.getApiKey());
-        c.setApiSecret(server.getApiSecret());
+        LocalComponent.pointAt(context, server);
         return context;
     }
 

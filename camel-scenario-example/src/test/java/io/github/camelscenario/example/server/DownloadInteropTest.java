@@ -1,5 +1,7 @@
 package io.github.camelscenario.example.server;
 
+import io.github.camelscenario.scenario.ScenarioConfiguration;
+import io.github.camelscenario.example.LocalComponent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +12,6 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import io.github.camelscenario.scenario.ScenarioComponent;
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.AssetDownloadException;
 import org.apache.camel.CamelContext;
@@ -43,13 +44,9 @@ class DownloadInteropTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         server = LocalScenarioServer.builder().assets(300).fileSize(300_000).start();
         CamelContext context = super.createCamelContext();
-        ScenarioComponent scenario = new ScenarioComponent();
-        scenario.getConfiguration().setBaseUrl(server.getBaseUrl());
-        scenario.getConfiguration().setApiKey(server.getApiKey());
-        scenario.getConfiguration().setApiSecret(server.getApiSecret());
-        scenario.getConfiguration().setRetryInitialDelay(5);
-        scenario.getConfiguration().setRetryMaxDelay(50);
-        context.addComponent("scenario", scenario);
+        ScenarioConfiguration scenario = LocalComponent.pointAt(context, server);
+        scenario.setRetryInitialDelay(5);
+        scenario.setRetryMaxDelay(50);
         return context;
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelscenario.example.server;
 
+import io.github.camelscenario.example.LocalComponent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.camelscenario.scenario.ScenarioComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,11 +28,7 @@ public final class DownloadSmallHeapMain {
         Path inbox = Path.of(args[1]);
         try (LocalScenarioServer server = LocalScenarioServer.builder().assets(n).fileSize(2_000_000).start();
              CamelContext context = new DefaultCamelContext()) {
-            ScenarioComponent scenario = new ScenarioComponent();
-            scenario.getConfiguration().setBaseUrl(server.getBaseUrl());
-            scenario.getConfiguration().setApiKey(server.getApiKey());
-            scenario.getConfiguration().setApiSecret(server.getApiSecret());
-            context.addComponent("scenario", scenario);
+            LocalComponent.pointAt(context, server);
             // a lambda: a RouteBuilder class in this package tree would be picked up by the example's Camel Main
             RouteBuilder.addRoutes(context, rb -> rb.from("direct:sync")
                     .to("scenario:search?filter=RAW(width > 0)&allPages=true")
