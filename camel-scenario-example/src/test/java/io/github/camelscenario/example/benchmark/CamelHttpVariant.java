@@ -10,12 +10,18 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 /**
  * The baseline: what a Camel user writes without this component. camel-http POSTs each page with basic auth,
  * camel-jackson unmarshals it, a loop walks the pages until {@code totalPages}, a split makes one message per hit.
+ * Behind a paging cap it ends at the cap, where the engine's totals end: what such a route delivers.
  */
 final class CamelHttpVariant implements CrawlVariant {
 
     @Override
     public String name() {
         return "baseline: camel-http route";
+    }
+
+    @Override
+    public boolean pagesByNumber() {
+        return true;
     }
 
     @Override

@@ -20,9 +20,10 @@ import static io.github.camelscenario.example.benchmark.Figures.min;
  * Churn rows (issue 9): a crawl of a {@code bench.hits}-asset library by the consumer and by the allPages producer,
  * both at their defaults, while the server inserts and deletes 1 % of the assets at random positions during the crawl
  * (20 steps, each inserting and deleting 0.05 %, spread over the crawl's expected requests: one before every 9th of
- * the ~209 requests of a 20,000-hit crawl at 96 new hits a read), against the same crawl without churn. A fresh server (same dataset) per crawl; the churn seed is the repetition's number. Reported: hits
- * delivered, duplicates (deliveries beyond the first of an id), misses of stable assets (present from the crawl's start
- * to its end, never delivered), requests, and wall time.
+ * the ~209 requests of a 20,000-hit crawl at 96 new hits a read), against the same crawl without churn. A fresh server
+ * (same dataset, behind its default paging cap, so the crawls go on in keyset windows as users' crawls do) per crawl;
+ * the churn seed is the repetition's number. Reported: hits delivered, duplicates (deliveries beyond the first of an
+ * id), misses of stable assets (present from the crawl's start to its end, never delivered), requests, and wall time.
  */
 final class ChurnBenchmark {
 

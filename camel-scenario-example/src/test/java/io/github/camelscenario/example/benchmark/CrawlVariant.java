@@ -9,14 +9,27 @@ interface CrawlVariant {
     /** A short label for the results table. */
     String name();
 
-    /**
-     * Builds what the crawl needs (CamelContext and routes, HTTP client) without sending a request: not timed.
-     */
     /** The read-ahead the variant sets, {@code null} for the component's default or where it does not apply. */
     default Integer prefetchPages() {
         return null;
     }
 
+    /**
+     * Whether the variant walks pages by number until {@code totalPages}, as a hand-written crawl does: behind a
+     * paging cap it stops at the cap ({@link CrawlSetup#pagedHits()}). The component's variants go past it.
+     */
+    default boolean pagesByNumber() {
+        return false;
+    }
+
+    /** The hits a run must deliver, exactly: every asset, or what paging by number reaches. */
+    default int expectedHits(CrawlSetup setup) {
+        return pagesByNumber() ? setup.pagedHits() : setup.hits();
+    }
+
+    /**
+     * Builds what the crawl needs (CamelContext and routes, HTTP client) without sending a request: not timed.
+     */
     Crawl prepare(CrawlSetup setup, HitCounter counter) throws Exception;
 
     /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelscenario.example.live.Crawler;
-import io.github.camelscenario.example.server.AssetOrder;
 import io.github.camelscenario.example.server.LocalScenarioServer;
 import io.github.camelscenario.scenario.client.Paging;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -20,10 +19,11 @@ import static io.github.camelscenario.example.benchmark.Figures.max;
  * Feed rows (issue 9): what one poll of an {@code onlyNew=true} consumer costs on a library of {@code bench.hits}
  * assets when 0, 5 or 500 assets are new, for the catch-up feed (no sortBy: newest first, stops at what the
  * repository knows) against the full re-walk ({@code sortBy=createdAt:desc}, which walks every page like
- * {@code fullCrawlInterval=0}). Both consumers run side by side on one server; each starts with a repository that
- * already holds the whole library and one untimed poll. In each round, for each N, each consumer in turn gets N new
- * assets, one poll, and the N assets are deleted again, so the library stays the same size. A poll's time runs from
- * the poll's start to its end (the consumer's poll strategy), not counting the scheduler's wait.
+ * {@code fullCrawlInterval=0}). Both consumers run side by side on one server, behind its default paging cap (as
+ * users' feeds meet it); each starts with one untimed poll that delivers the whole library into its idempotent
+ * repository. In each round, for each N, each consumer in turn gets N new assets, one poll, and the N assets are
+ * deleted again, so the library stays the same size. A poll's time runs from the poll's start to its end (the
+ * consumer's poll strategy), not counting the scheduler's wait.
  */
 final class FeedBenchmark {
 
@@ -61,10 +61,10 @@ final class FeedBenchmark {
                         MemoryIdempotentRepository repository = (MemoryIdempotentRepository) MemoryIdempotentRepository
                                 .memoryIdempotentRepository(2 * libraryHits + 10_000);
                         repository.start();
-                        server.assetIds(AssetOrder.CREATED_AT_DESC).forEach(repository::add);
                         Crawler crawler = Crawler.consumer(server, feed.options() + "&idempotentRepository=#feedRepository",
                                 Map.of("feedRepository", repository));
                         crawlers.add(crawler);
+                        // the repository's keys are the feed's own: the first poll delivers the library into it
                         crawler.crawl();
                     }
                     for (int round = -warmups; round < reps; round++) {

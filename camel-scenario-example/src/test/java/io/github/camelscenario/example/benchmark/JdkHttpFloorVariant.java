@@ -20,6 +20,11 @@ final class JdkHttpFloorVariant implements CrawlVariant {
     }
 
     @Override
+    public boolean pagesByNumber() {
+        return true;
+    }
+
+    @Override
     public Crawl prepare(CrawlSetup setup, HitCounter counter) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper mapper = HttpScenarioClient.defaultMapper();

@@ -3,30 +3,40 @@ package io.github.camelscenario.example.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The repetitions of one variant at one latency. */
+/** The repetitions of one variant against one server (capped or not) at one latency. */
 final class Measurement {
 
     final CrawlVariant variant;
+    final CrawlSetup setup;
     final long latencyMillis;
     final List<Double> hitsPerSecond = new ArrayList<>();
+    final List<Double> seconds = new ArrayList<>();
+    final List<Long> delivered = new ArrayList<>();
     final List<Long> peakHeapBytes = new ArrayList<>();
-    final List<Long> allocatedBytes = new ArrayList<>();
-    final List<Long> cpuNanos = new ArrayList<>();
+    final List<Double> allocatedBytesPerHit = new ArrayList<>();
+    final List<Double> cpuNanosPerHit = new ArrayList<>();
     final List<Long> requests = new ArrayList<>();
-    private final int hits;
 
-    Measurement(CrawlVariant variant, long latencyMillis, int hits) {
+    Measurement(CrawlVariant variant, CrawlSetup setup, long latencyMillis) {
         this.variant = variant;
+        this.setup = setup;
         this.latencyMillis = latencyMillis;
-        this.hits = hits;
     }
 
-    void add(double seconds, long peakHeap, long allocated, long cpu, long requestCount) {
-        cpuNanos.add(cpu);
-        hitsPerSecond.add(hits / seconds);
+    /** One run: its wall time, the hits it delivered, and what it cost. */
+    void add(double runSeconds, long hits, long peakHeap, long allocated, long cpu, long requestCount) {
+        seconds.add(runSeconds);
+        delivered.add(hits);
+        cpuNanosPerHit.add(cpu / (double) hits);
+        hitsPerSecond.add(hits / runSeconds);
         peakHeapBytes.add(peakHeap);
-        allocatedBytes.add(allocated);
+        allocatedBytesPerHit.add(allocated / (double) hits);
         requests.add(requestCount);
+    }
+
+    /** The server's paging: "no cap" or "cap 1,000". */
+    String cap() {
+        return setup.capLabel();
     }
 
     double medianHitsPerSecond() {
@@ -46,15 +56,28 @@ final class Measurement {
     }
 
     double medianAllocatedKbPerHit() {
-        return median(allocatedBytes.stream().map(b -> b / 1024.0 / hits).toList());
+        return median(allocatedBytesPerHit.stream().map(b -> b / 1024.0).toList());
     }
 
     double medianCpuMicrosPerHit() {
-        return median(cpuNanos.stream().map(n -> n / 1000.0 / hits).toList());
+        return median(cpuNanosPerHit.stream().map(n -> n / 1000.0).toList());
     }
 
     long maxRequests() {
-        return requests.stream().mapToLong(Long::longValue).max().orElse(0);
+        return Figures.max(requests);
+    }
+
+    double medianRequests() {
+        return median(requests.stream().map(Long::doubleValue).toList());
+    }
+
+    double medianSeconds() {
+        return median(seconds);
+    }
+
+    /** Hits each run delivered: the same in every run (the counter checks it), so the first. */
+    long hitsDelivered() {
+        return delivered.isEmpty() ? 0 : delivered.get(0);
     }
 
     static double median(List<Double> values) {

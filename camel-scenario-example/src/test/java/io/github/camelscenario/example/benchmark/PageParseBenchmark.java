@@ -32,8 +32,7 @@ public class PageParseBenchmark {
     @Setup
     public void fetchOnePage() throws Exception {
         try (LocalScenarioServer server = LocalScenarioServer.builder().assets(CrawlSetup.HITS_PER_PAGE).start()) {
-            CrawlSetup setup = new CrawlSetup(server.getBaseUrl(), server.getApiKey(), server.getApiSecret(),
-                    CrawlSetup.HITS_PER_PAGE);
+            CrawlSetup setup = CrawlSetup.of(server, LocalScenarioServer.DEFAULT_MAX_TOTAL_HITS);
             HttpRequest request = HttpRequest.newBuilder(URI.create(setup.searchUrl()))
                     .header("Content-Type", "application/json")
                     .header("Authorization", setup.basicAuthorization())

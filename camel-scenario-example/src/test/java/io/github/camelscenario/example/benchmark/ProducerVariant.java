@@ -9,9 +9,22 @@ final class ProducerVariant implements CrawlVariant {
 
     /** {@code null}: the producer's default. */
     private final Integer prefetchPages;
+    /** Only the search's filter set (no hitsPerPage, no maxResults): the crawl finds its end by itself. */
+    private final boolean defaults;
 
-    ProducerVariant(Integer prefetchPages) {
+    private ProducerVariant(Integer prefetchPages, boolean defaults) {
         this.prefetchPages = prefetchPages;
+        this.defaults = defaults;
+    }
+
+    /** {@code hitsPerPage=100&maxResults=N}, and {@code prefetchPages} unless {@code null}. */
+    ProducerVariant(Integer prefetchPages) {
+        this(prefetchPages, false);
+    }
+
+    /** The search's filter and {@code allPages=true}, nothing else. */
+    static ProducerVariant defaults() {
+        return new ProducerVariant(null, true);
     }
 
     @Override
@@ -21,7 +34,8 @@ final class ProducerVariant implements CrawlVariant {
 
     @Override
     public String name() {
-        return "producer allPages + split streaming" + (prefetchPages == null ? "" : ", prefetchPages=" + prefetchPages);
+        return "producer allPages + split streaming"
+               + (defaults ? ", defaults" : prefetchPages == null ? "" : ", prefetchPages=" + prefetchPages);
     }
 
     @Override
@@ -31,7 +45,8 @@ final class ProducerVariant implements CrawlVariant {
         // a lambda, not a RouteBuilder subclass: Camel Main of the example scans this package for those
         RouteBuilder.addRoutes(context, rb -> {
             rb.from("direct:crawl")
-                    .to("scenario:search?" + setup.scenarioSearchOptions() + "&allPages=true"
+                    .to("scenario:search?" + (defaults ? CrawlSetup.FILTER_OPTION : setup.scenarioSearchOptions())
+                        + "&allPages=true"
                         + (prefetchPages == null ? "" : "&prefetchPages=" + prefetchPages))
                     .split(rb.body()).streaming()
                         .process(counter)

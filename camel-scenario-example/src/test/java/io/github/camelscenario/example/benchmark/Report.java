@@ -22,8 +22,9 @@ final class Report {
 
     String table() {
         StringBuilder s = new StringBuilder();
-        s.append(f("Crawl of %,d hits, %d a page, %d repetition(s) after %d warm-up round(s) per latency; "
-                   + "variants interleaved within each round.%n%n", setup.hits(), CrawlSetup.HITS_PER_PAGE, reps, warmups));
+        s.append(f("Crawl of %,d hits, %d a page, from a server without a paging cap; %d repetition(s) after %d "
+                   + "warm-up round(s) per latency; variants interleaved within each round.%n%n", setup.hits(),
+                CrawlSetup.HITS_PER_PAGE, reps, warmups));
         s.append("| variant | latency | median hits/s | min..max hits/s | vs baseline | vs floor | requests | "
                  + "client CPU µs/hit | alloc KB/hit | peak heap MB |\n");
         s.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -146,7 +147,8 @@ final class Report {
         return null;
     }
 
-    private static String ratio(Measurement m, Measurement reference) {
+    /** Median hits/s divided by the reference's, or "-" when it was not measured. */
+    static String ratio(Measurement m, Measurement reference) {
         return reference == null ? "-" : f("%.2fx", m.medianHitsPerSecond() / reference.medianHitsPerSecond());
     }
 

@@ -11,7 +11,8 @@ import io.github.camelscenario.example.server.LocalScenarioServer;
 
 /**
  * The memory target: a crawl of many hits by the consumer (default settings) in a JVM started here with
- * {@code -Xmx64m} and this JVM's classpath, against a server running in this JVM.
+ * {@code -Xmx64m} and this JVM's classpath, against a server running in this JVM behind its default paging cap (so the
+ * crawl goes on in keyset windows, as users' crawls do).
  */
 final class SmallHeapCheck {
 
@@ -29,7 +30,7 @@ final class SmallHeapCheck {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
                     SmallHeapCrawlMain.class.getName(), server.getBaseUrl(), server.getApiKey(), server.getApiSecret(),
-                    Integer.toString(hits));
+                    Integer.toString(hits), Long.toString(LocalScenarioServer.DEFAULT_MAX_TOTAL_HITS));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             StringBuilder output = new StringBuilder();
             String result = "(no result line)";

@@ -2,8 +2,8 @@ package io.github.camelscenario.example.benchmark;
 
 /**
  * Runs in the JVM with a small heap that {@link SmallHeapCheck} starts: the consumer at its default settings crawls
- * {@code args[3]} hits from the server at {@code args[0]} and prints one line {@code hits=... seconds=...
- * peakHeapMb=... maxHeapMb=...}; exit 0 when every hit was counted.
+ * {@code args[3]} hits from the server at {@code args[0]} (which caps paging at {@code args[4]}) and prints one line
+ * {@code hits=... seconds=... peakHeapMb=... maxHeapMb=...}; exit 0 when every hit was counted.
  */
 public final class SmallHeapCrawlMain {
 
@@ -11,7 +11,8 @@ public final class SmallHeapCrawlMain {
     }
 
     public static void main(String[] args) throws Exception {
-        CrawlSetup setup = new CrawlSetup(args[0], args[1], args[2], Integer.parseInt(args[3]));
+        CrawlSetup setup = new CrawlSetup(args[0], args[1], args[2], Integer.parseInt(args[3]),
+                Long.parseLong(args[4]));
         HitCounter counter = new HitCounter(setup.hits());
         new RunMeter().start();
         long t0 = System.nanoTime();
