@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,17 +25,21 @@ import org.slf4j.LoggerFactory;
  * ({@link PageCrawl}), which hits it emits (the {@link Feed} says what was delivered or is in flight), the hits decided
  * but not sent yet (the route stopped mid-batch), and how each exchange ended.
  * <p>
- * <b>The mark.</b> A crawl of an onlyNew feed in the default order (newest first) records, once it was walked to its
+ * <b>The marks.</b> A crawl of an onlyNew feed in the default order (newest first) records, once it was walked to its
  * end and every exchange it sent or waited for settled (completed, or failed: whatever the route does with them,
- * {@code .threads()}, seda, async), where every hit from there down is delivered: its newest hit when nothing failed,
- * else the hit right after the deepest failure. A catch-up crawl reads down to the first read holding a mark, so an
- * asset whose exchange keeps failing (a poison asset) is met, and offered again, by every later crawl, at the cost of
+ * {@code .threads()}, seda, async), where every hit from there down is delivered: its {@link #MARKS} newest hits when
+ * nothing failed, else the {@link #MARKS} hits right after the deepest failure. Several, so that deleting the newest
+ * asset does not erase the feed's place. A catch-up crawl reads down to the first read holding a mark, so an asset
+ * whose exchange keeps failing (a poison asset) is met, and offered again, by every later crawl, at the cost of
  * reaching it plus a read, while new assets keep arriving; none is lost if the process dies, since a mark never
  * covers a hit that did not settle as delivered.
  */
 final class Crawl {
 
     private static final Logger LOG = LoggerFactory.getLogger(Crawl.class);
+
+    /** Marks a crawl records: the hits of its mark position and the few after it. */
+    static final int MARKS = 4;
 
     enum Kind {
         /** Walks everything, emitting what the feed does not hold (every hit without onlyNew). */
@@ -56,8 +62,11 @@ final class Crawl {
     private final Deque<Entry> unsent = new ArrayDeque<>();
     // walker thread only
     private final List<Entry> awaitingSuccessor = new ArrayList<>();
-    private final List<String> marksMet = new ArrayList<>();
-    private String newestId;
+    /** Marks found in the reads of a catch-up crawl (it stops at the first read holding one). */
+    private final Set<String> marksInReads = new HashSet<>();
+    /** Marks this crawl walked past, in order, with their positions. */
+    private final List<Met> marksMet = new ArrayList<>();
+    private final List<String> newestIds = new ArrayList<>(MARKS);
     private long emitted;
     private long skippedDelivered;
     private long skippedInFlight;
@@ -81,7 +90,7 @@ final class Crawl {
         this.records = records;
         this.name = name;
         this.statistics = statistics;
-        this.pages = pagesFactory.pages(kind == Kind.CATCH_UP ? asset -> metMark(asset.getId()) : null);
+        this.pages = pagesFactory.pages(kind == Kind.CATCH_UP ? asset -> markIn(asset.getId()) : null);
     }
 
     /** Makes the pages of a crawl, given the catch-up test ({@code null} for a full crawl). */
@@ -133,11 +142,13 @@ final class Crawl {
     private void decide(PageCrawl.Hit hit, List<Entry> batch) {
         String id = hit.asset().getId();
         if (id != null) {
-            if (newestId == null) {
-                newestId = id;
+            if (newestIds.size() < MARKS) {
+                newestIds.add(id);
             }
-            awaitingSuccessor.forEach(e -> e.successor = id);
-            awaitingSuccessor.clear();
+            awaitingSuccessor.removeIf(e -> e.followedBy(id));
+            if (records && (kind == Kind.CATCH_UP ? marksInReads.contains(id) : feed.isMarked(id))) {
+                marksMet.add(new Met(hit.offset(), id));
+            }
         }
         if (id == null) {
             if (feed.remembers()) {
@@ -181,9 +192,10 @@ final class Crawl {
         return e;
     }
 
-    private boolean metMark(String id) {
+    /** The catch-up test of a hit of a read: whether a mark stands at it. */
+    private boolean markIn(String id) {
         if (id != null && feed.isMarked(id)) {
-            marksMet.add(id);
+            marksInReads.add(id);
             return true;
         }
         return false;
@@ -233,17 +245,37 @@ final class Crawl {
         if (!walked || unsettled.get() > 0 || !closed.compareAndSet(false, true)) {
             return;
         }
-        String mark = newestId;
+        List<String> marks = newestIds;
+        long markedFrom = -1;
         if (!failures.isEmpty()) {
             Entry deepest = failures.lastEntry().getValue();
-            mark = deepest.successor;
+            marks = deepest.successors;
+            markedFrom = deepest.hit.offset();
             LOG.warn("Scenario crawl of {}: {} exchange(s) failed and are offered again by the next crawl (the first: "
                      + "asset {}); handle what cannot be delivered in the route (a dead letter channel) to move on",
                     name, failures.size(), failures.values().iterator().next().hit.asset().getId());
         }
-        if (records && mark != null) {
-            feed.mark(mark, marksMet);
+        if (records && !marks.isEmpty()) {
+            feed.mark(marks, marksBelow(markedFrom), marksMet.stream().map(Met::id).toList());
         }
+    }
+
+    /**
+     * The marks this crawl met below {@code position}, in order; those above it (between the top and a failed hit) are
+     * left out, so they go: a catch-up crawl must read down past the failure.
+     */
+    private List<String> marksBelow(long position) {
+        List<String> below = new ArrayList<>();
+        for (Met m : marksMet) {
+            if (m.position() > position) {
+                below.add(m.id());
+            }
+        }
+        return below;
+    }
+
+    /** A mark a crawl walked past: where, and at which asset. */
+    private record Met(long position, String id) {
     }
 
     /** A hit this crawl sent or waits for, until its exchange settles. */
@@ -251,11 +283,17 @@ final class Crawl {
         final PageCrawl.Hit hit;
         /** Its exchange's flight; {@code null} for a hit without an id, and for one another crawl sent. */
         private Feed.Flight flight;
-        /** The id of the first hit with an id walked after it (where a mark can stand if it fails). */
-        private volatile String successor;
+        /** The ids of the first hits with an id walked after it (where marks can stand if it fails). */
+        private final List<String> successors = new ArrayList<>(MARKS);
 
         private Entry(PageCrawl.Hit hit) {
             this.hit = hit;
+        }
+
+        /** A hit with an id was walked after it; {@code true} once it knows enough of them (walker thread). */
+        private boolean followedBy(String id) {
+            successors.add(id);
+            return successors.size() >= MARKS;
         }
 
         /** How the flight of another crawl's exchange of this asset ended. */

@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +41,8 @@ final class Feed {
     private final IdempotentRepository repository;
     private final boolean ownsRepository;
     private final Map<FlightKey, Flight> inFlight = new ConcurrentHashMap<>();
+    /** The marks this feed wrote or kept last, to drop when they are superseded. */
+    private final Set<String> knownMarks = new LinkedHashSet<>();
     /** Crawls of stopped routes, by route id: the route's next consumer goes on with its crawl. */
     private final Map<String, Crawl> parked = new ConcurrentHashMap<>();
 
@@ -124,16 +128,24 @@ final class Feed {
     }
 
     /**
-     * Records the mark of a crawl whose exchanges all settled, and drops the marks that crawl ended at: the new one
-     * covers what they covered.
+     * Records the marks of a crawl whose exchanges all settled. Of the marks it walked past below them, the first
+     * {@link Crawl#MARKS} stay: the feed's place should the assets under the new marks be deleted before the next poll.
+     * Every other mark this feed knows of goes: older ones are covered by the new marks, those above a failed asset
+     * would stop the next catch-up before it, and those of deleted assets would never be met again. Marks written
+     * before this endpoint started and never met since are not known, and stay.
+     *
+     * @param metBelow the marks the crawl walked past below its new marks, in order
      */
-    void mark(String id, List<String> superseded) {
-        repository.add(markKey(id));
-        for (String old : superseded) {
-            if (!old.equals(id)) {
-                repository.remove(markKey(old));
-            }
-        }
+    synchronized void mark(List<String> ids, List<String> metBelow, List<String> metAll) {
+        Set<String> keep = new LinkedHashSet<>(ids);
+        keep.addAll(metBelow.subList(0, Math.min(Crawl.MARKS, metBelow.size())));
+        keep.forEach(id -> repository.add(markKey(id)));
+        Set<String> drop = new LinkedHashSet<>(knownMarks);
+        drop.addAll(metAll);
+        drop.removeAll(keep);
+        drop.forEach(id -> repository.remove(markKey(id)));
+        knownMarks.clear();
+        knownMarks.addAll(keep);
     }
 
     private String markKey(String id) {

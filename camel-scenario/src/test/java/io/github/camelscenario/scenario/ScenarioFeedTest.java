@@ -245,8 +245,8 @@ class ScenarioFeedTest {
         }, "cats", cats, "seen", reopened);
         consumer("feed").poll();
         assertThat(ids(context.getEndpoint("mock:out", MockEndpoint.class))).containsExactly("c30");
-        // now every exchange settled as delivered: the mark stands at the newest asset
-        assertThat(marks(reopened)).containsExactly("c1");
+        // now every exchange settled as delivered: the marks stand at the newest assets
+        assertThat(marks(reopened)).containsExactlyInAnyOrder("c1", "c2", "c3", "c4");
     }
 
     @Test
@@ -265,7 +265,70 @@ class ScenarioFeedTest {
             }
         }, "cats", cats, "seen", repository);
         consumer("feed").poll();
-        assertThat(marks(repository)).containsExactly("c13");
+        assertThat(marks(repository)).containsExactlyInAnyOrder("c13", "c14", "c15", "c16");
+    }
+
+    @Test
+    void anOldAssetAFullCrawlFindsAndFailsToDeliverIsOfferedAgainByTheNextCatchUp() throws Exception {
+        FakeIndex cats = library("c", 300);
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        java.util.concurrent.atomic.AtomicBoolean refuseLate = new java.util.concurrent.atomic.AtomicBoolean(true);
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(feed("query=cat", "cats", "&idempotentRepository=#seen")).routeId("feed")
+                        .to("mock:attempts")
+                        .process(e -> {
+                            if ("late".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID)) && refuseLate.get()) {
+                                throw new IllegalStateException("cannot store late");
+                            }
+                        });
+            }
+        }, "cats", cats, "seen", repository);
+        ScenarioConsumer feed = consumer("feed");
+        MockEndpoint attempts = context.getEndpoint("mock:attempts", MockEndpoint.class);
+        feed.poll();
+        // an asset created long ago becomes visible (an import, a permission change): deep in the newest-first order
+        cats.insert(150, "late");
+        feed.startFreshCrawl();
+        feed.poll();
+        assertThat(ids(attempts)).containsOnlyOnce("late");
+        // the full crawl's failure moved the feed's place below it: the catch-up reads down to it again
+        int cost = requestsOf(cats, feed);
+        assertThat(ids(attempts).stream().filter("late"::equals)).hasSize(2);
+        assertThat(cost).isBetween(15, 17);
+        refuseLate.set(false);
+        feed.poll();
+        // delivered at last: the feed's place is back at the top
+        assertThat(requestsOf(cats, feed)).isOne();
+    }
+
+    @Test
+    void deletingTheNewestAssetsBetweenPollsKeepsAPollWithNothingNewAtOneRequest() throws Exception {
+        FakeIndex cats = library("c", 300);
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(feed("query=cat", "cats", "&idempotentRepository=#seen")).routeId("feed").to("mock:out");
+            }
+        }, "cats", cats, "seen", repository);
+        ScenarioConsumer feed = consumer("feed");
+        feed.poll();
+        for (int round = 1; round <= 3; round++) {
+            for (int i = 0; i < 5; i++) {
+                cats.insert(0, "new" + round + "-" + i);
+            }
+            feed.poll();
+            // the assets just delivered, which hold the newest marks, are deleted before the next poll
+            for (int i = 0; i < 5; i++) {
+                cats.deleteAt(0);
+            }
+            assertThat(requestsOf(cats, feed)).as("round %d: a poll with nothing new", round).isOne();
+        }
+        // the marks do not pile up: the newest ones and those of the crawl before
+        assertThat(marks(repository).size()).isLessThanOrEqualTo(2 * Crawl.MARKS);
+        assertThat(context.getEndpoint("mock:out", MockEndpoint.class).getReceivedCounter()).isEqualTo(300 + 15);
     }
 
     @Test

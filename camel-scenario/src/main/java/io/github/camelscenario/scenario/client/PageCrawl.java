@@ -106,7 +106,7 @@ public final class PageCrawl {
 
     /**
      * @param caughtUp a catch-up crawl (a feed): reads one at a time and ends after the first read holding an asset
-     *                 {@code caughtUp} accepts (the newest asset of an earlier crawl that was walked to its end, so
+     *                 {@code caughtUp} accepts, asked of every hit of each read (a mark of an earlier crawl, so
      *                 everything from there on was delivered then); {@code null} for a full crawl
      */
     public PageCrawl(ScenarioClient client, SearchRequest template, long maxResults, int prefetchPages,
@@ -324,7 +324,9 @@ public final class PageCrawl {
         currentOffset = offset + from;
         index = 0;
         currentHasMore = hits.size() >= limit && !bounds.reached(last + 1) && windows.readFits(last);
-        endAfterCurrent = caughtUp != null && hits.stream().anyMatch(a -> a.getId() != null && caughtUp.test(a));
+        // every hit of the read is asked (not only up to the first): the caller learns each mark it holds
+        endAfterCurrent = caughtUp != null
+                          && hits.stream().filter(a -> a.getId() != null && caughtUp.test(a)).count() > 0;
         if (!hits.isEmpty()) {
             anchorOffset = last;
         }
