@@ -37,6 +37,7 @@ class DocsShowTestedFilesTest {
         assertThat(checkedBlocks("docs/kamelets.md")).contains(
                 "camel-scenario-example/src/test/resources/kamelets-usage/dragon-feed-route.yaml",
                 "camel-scenario-example/src/test/resources/kamelets-usage/search-action-route.yaml",
+                "camel-scenario-example/src/test/resources/kamelets-usage/similar-pictures-route.yaml",
                 "camel-scenario-example/src/test/resources/kamelets-usage/dragon-feed.pipe.yaml",
                 "camel-scenario-example/src/test/resources/kamelets-usage/similar-pictures.pipe.yaml");
     }
