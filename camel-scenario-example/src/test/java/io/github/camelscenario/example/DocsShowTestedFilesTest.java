@@ -28,6 +28,7 @@ class DocsShowTestedFilesTest {
                 "camel-scenario-example/src/it/your-project/pom.xml",
                 "camel-scenario-example/src/it/your-project/src/main/resources/application.properties",
                 "camel-scenario-example/src/it/your-project/src/main/resources/routes/search.yaml",
+                "camel-scenario-example/src/it/your-project/src/main/java/com/example/app/DragonCountRoute.java",
                 "camel-scenario-example/src/it/spring-boot/pom.xml",
                 "camel-scenario-example/src/it/spring-boot/src/main/resources/application.properties");
     }

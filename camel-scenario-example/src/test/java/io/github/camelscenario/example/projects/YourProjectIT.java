@@ -8,14 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelscenario.example.server.LocalScenarioServer;
+import io.github.camelscenario.scenario.client.HttpScenarioClient;
+import io.github.camelscenario.scenario.client.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * src/it/your-project, the minimal project of README's "Use it in your project", works as written: built against
- * the installed component, its route searches the local server and logs each hit's id and prompt.
+ * src/it/your-project, the minimal project of README's "Use it in your project", works as written with Maven 3.8 and
+ * Java 17: built against the installed component, Camel Main finds its Java route and its YAML route as README says;
+ * the YAML route searches the local server and logs each hit's id and prompt, the Java one logs a total.
  */
 class YourProjectIT {
 
@@ -38,7 +41,17 @@ class YourProjectIT {
                 hits++;
             }
             assertThat(hits).as(result.output()).isEqualTo(5);
-            assertThat(server.getSearchesAnswered()).isEqualTo(1);
+            // the Java route, found by camel.main.base-package-scan, and the YAML one each searched once
+            assertThat(server.getSearchesAnswered()).isEqualTo(2);
+            assertThat(result.output()).contains(dragonsOn(server) + " assets are tagged dragon");
+        }
+    }
+
+    private static long dragonsOn(LocalScenarioServer server) throws Exception {
+        try (HttpScenarioClient client = HttpScenarioClient.builder().baseUrl(server.getBaseUrl())
+                .credentials(server.getApiKey(), server.getApiSecret()).build()) {
+            return client.search(new SearchRequest().setFilter("tags = dragon").setPage(1).setHitsPerPage(1))
+                    .getTotalHits();
         }
     }
 
