@@ -64,5 +64,8 @@ class YourProjectIT {
         String bootPom = Files.readString(ProjectBuild.source("spring-boot").resolve("pom.xml"));
         assertThat(bootPom).contains("<artifactId>camel-scenario</artifactId>\n            <version>"
                                      + ProjectBuild.componentVersion() + "</version>");
+        String quarkusPom = Files.readString(ProjectBuild.source("quarkus").resolve("pom.xml"));
+        assertThat(quarkusPom).contains("<artifactId>camel-scenario</artifactId>\n            <version>"
+                                        + ProjectBuild.componentVersion() + "</version>");
     }
 }
