@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Properties;
 
 import io.github.camelscenario.example.server.LocalScenarioServer;
 import org.apache.camel.CamelContext;
@@ -61,23 +60,12 @@ class KameletLoadWarningsTest {
     private String logOfLoadingAndStarting(String file) throws Exception {
         return logOf(() -> {
             try (CamelContext context = new DefaultCamelContext()) {
-                context.getPropertiesComponent().setInitialProperties(properties());
+                context.getPropertiesComponent().setInitialProperties(KameletsTest.usageProperties(server, workDir));
                 PluginHelper.getRoutesLoader(context).loadRoutes(
                         ResourceHelper.resolveMandatoryResource(context, "classpath:kamelets-usage/" + file));
                 context.start();
             }
         });
-    }
-
-    private Properties properties() {
-        Properties p = new Properties();
-        p.setProperty("scenario.api-key", server.getApiKey());
-        p.setProperty("scenario.api-secret", server.getApiSecret());
-        p.setProperty("scenario.base-url", server.getBaseUrl());
-        p.setProperty("feed.dir", workDir.resolve("feed").toString());
-        p.setProperty("inbox.dir", workDir.resolve("inbox").toString());
-        p.setProperty("similar.dir", workDir.resolve("similar").toString());
-        return p;
     }
 
     /** What slf4j-simple printed (to System.err, read at each line) while the action ran. */

@@ -243,6 +243,11 @@ class KameletsTest {
     }
 
     private Properties properties() {
+        return usageProperties(server, workDir);
+    }
+
+    /** The properties the files under kamelets-usage read: the server's, and directories under the work dir. */
+    static Properties usageProperties(LocalScenarioServer server, Path workDir) {
         Properties p = new Properties();
         p.setProperty("scenario.api-key", server.getApiKey());
         p.setProperty("scenario.api-secret", server.getApiSecret());

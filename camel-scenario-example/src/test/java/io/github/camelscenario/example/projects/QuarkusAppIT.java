@@ -1,7 +1,6 @@
 package io.github.camelscenario.example.projects;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelscenario.example.server.LocalScenarioServer;
@@ -22,10 +21,7 @@ class QuarkusAppIT {
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void theApplicationsTestsPassAgainstTheLocalServer() throws Exception {
         try (LocalScenarioServer server = LocalScenarioServer.builder().assets(500).start()) {
-            ProjectBuild build = new ProjectBuild("quarkus", Map.of(
-                    "SCENARIO_BASE_URL", server.getBaseUrl(),
-                    "SCENARIO_API_KEY", server.getApiKey(),
-                    "SCENARIO_API_SECRET", server.getApiSecret()));
+            ProjectBuild build = ProjectBuild.againstServer("quarkus", server);
 
             ProjectBuild.Result result = build.run(Duration.ofMinutes(11), "verify");
 

@@ -2,7 +2,6 @@ package io.github.camelscenario.example.projects;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +25,7 @@ class YourProjectIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void theMinimalProjectRunsItsRouteAgainstTheLocalServer() throws Exception {
         try (LocalScenarioServer server = LocalScenarioServer.builder().assets(500).start()) {
-            ProjectBuild build = new ProjectBuild("your-project", Map.of(
-                    "SCENARIO_BASE_URL", server.getBaseUrl(),
-                    "SCENARIO_API_KEY", server.getApiKey(),
-                    "SCENARIO_API_SECRET", server.getApiSecret()));
+            ProjectBuild build = ProjectBuild.againstServer("your-project", server);
 
             ProjectBuild.Result result = build.run(Duration.ofMinutes(9), "compile", "exec:exec");
 
