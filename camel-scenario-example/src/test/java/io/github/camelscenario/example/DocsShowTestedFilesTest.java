@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The copy-paste examples of README.md and docs/kamelets.md are the files the tests run: a code block after
+ * The copy-paste examples of README.md, docs/kamelets.md and docs/consumer.md are the files the tests run: a code block after
  * {@code <!-- tested: path -->} must equal that file, after {@code <!-- tested excerpt: path -->} appear in it.
  */
 class DocsShowTestedFilesTest {
@@ -28,8 +28,11 @@ class DocsShowTestedFilesTest {
                 "camel-scenario-example/src/it/your-project/pom.xml",
                 "camel-scenario-example/src/it/your-project/src/main/resources/application.properties",
                 "camel-scenario-example/src/it/your-project/src/main/resources/routes/search.yaml",
+                "camel-scenario-example/src/it/your-project/src/main/java/com/example/app/DragonCountRoute.java",
                 "camel-scenario-example/src/it/spring-boot/pom.xml",
-                "camel-scenario-example/src/it/spring-boot/src/main/resources/application.properties");
+                "camel-scenario-example/src/it/spring-boot/src/main/resources/application.properties",
+                "camel-scenario-example/src/it/quarkus/pom.xml",
+                "camel-scenario-example/src/it/quarkus/src/main/resources/application.properties");
     }
 
     @Test
@@ -37,8 +40,15 @@ class DocsShowTestedFilesTest {
         assertThat(checkedBlocks("docs/kamelets.md")).contains(
                 "camel-scenario-example/src/test/resources/kamelets-usage/dragon-feed-route.yaml",
                 "camel-scenario-example/src/test/resources/kamelets-usage/search-action-route.yaml",
+                "camel-scenario-example/src/test/resources/kamelets-usage/similar-pictures-route.yaml",
                 "camel-scenario-example/src/test/resources/kamelets-usage/dragon-feed.pipe.yaml",
                 "camel-scenario-example/src/test/resources/kamelets-usage/similar-pictures.pipe.yaml");
+    }
+
+    @Test
+    void consumerPageShowsTheYamlFeedTheQuarkusApplicationRuns() throws Exception {
+        assertThat(checkedBlocks("docs/consumer.md"))
+                .containsExactly("camel-scenario-example/src/it/quarkus/src/main/resources/routes/feed.yaml");
     }
 
     /** Checks every marked block of the document; returns the files they showed. */

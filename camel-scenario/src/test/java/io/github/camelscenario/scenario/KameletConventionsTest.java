@@ -26,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KameletConventionsTest {
 
     private static final Path KAMELETS = Path.of("src/main/resources/kamelets");
+    private static final Pattern HEADER = Pattern.compile("CamelScenario\\w+");
+    private static final Map<String, Set<String>> HEADERS_OUT = Map.of(
+            "action", Set.of(ScenarioConstants.TOTAL_HITS, ScenarioConstants.TOTAL_PAGES,
+                    ScenarioConstants.ESTIMATED_TOTAL_HITS, ScenarioConstants.RESULT_PAGE,
+                    ScenarioConstants.RESULT_HITS_PER_PAGE),
+            "source", Set.of(ScenarioConstants.ASSET_ID, ScenarioConstants.RESULT_PAGE, ScenarioConstants.TOTAL_HITS));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([\\w.-]+)}}");
 
     @Test
@@ -58,6 +64,11 @@ class KameletConventionsTest {
         Map<String, Object> definition = (Map<String, Object>) spec.get("definition");
         assertThat((String) definition.get("title")).as(name).isNotBlank();
         assertThat((String) definition.get("description")).as(name).isNotBlank();
+        // the headers the description names are those the kamelet's messages carry: answers, never the inputs
+        Matcher header = HEADER.matcher((String) definition.get("description"));
+        while (header.find()) {
+            assertThat(header.group()).as(name + " description").isIn(HEADERS_OUT.get(type));
+        }
         Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition.get("properties");
         assertThat(properties.keySet()).as(name).containsAll((List<String>) definition.get("required"))
                 .contains("apiKey", "apiSecret", "baseUrl");

@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +26,11 @@ import io.github.camelscenario.scenario.client.HttpScenarioClient;
 import io.github.camelscenario.scenario.client.SearchPage;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +40,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Marker;
+import org.slf4j.event.EventRecordingLogger;
+import org.slf4j.event.Level;
+import org.slf4j.event.SubstituteLoggingEvent;
+import org.slf4j.helpers.SubstituteLogger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +68,10 @@ class KameletsTest {
     Path workDir;
 
     private CamelContext context;
+    /** What the routes' log steps logged. */
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    /** The headers of each message the routes sent to a file: endpoint. */
+    private final List<Map<String, Object>> filed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() {
@@ -90,6 +108,13 @@ class KameletsTest {
             assertThat(file.getFileName().toString()).isEqualTo(asset.get("id").asText() + ".json");
             assertThat(asset.get("tags").toString()).contains("\"dragon\"");
         }
+        // the headers the kamelet's description and docs/kamelets.md promise, with their values
+        assertThat(filed).hasSize(dragons.size()).allSatisfy(headers -> {
+            assertThat(dragons).contains((String) headers.get("CamelScenarioAssetId"));
+            assertThat(headers).containsEntry("CamelScenarioResultPage", 1)
+                    .containsEntry("CamelScenarioTotalHits", (long) dragons.size())
+                    .containsEntry("Content-Type", "application/json");
+        });
 
         // onlyNew by default: a dragon added now is the only new file of the next poll
         Asset template = new Asset();
@@ -112,13 +137,21 @@ class KameletsTest {
     void actionKameletAnswersAQueryAJsonRequestAndAPictureWithAJsonArrayOfHits() throws Exception {
         start("search-action-route.yaml");
 
-        JsonNode byQuery = JSON.readTree(context.createProducerTemplate().requestBody("direct:search", "cat",
-                String.class));
+        Exchange answer = context.createProducerTemplate().request("direct:search", e -> e.getMessage().setBody("cat"));
+        JsonNode byQuery = JSON.readTree(answer.getMessage().getBody(String.class));
         assertThat(byQuery.isArray()).isTrue();
         assertThat(byQuery).hasSize(5);
         for (JsonNode hit : byQuery) {
             assertThat(hit.toString().toLowerCase()).contains("cat");
         }
+        // the headers the kamelet's description and docs/kamelets.md name, and what the route's log step printed
+        long cats = totalHits(new SearchRequest().setQuery("cat"));
+        assertThat(answer.getMessage().getHeaders()).containsEntry("CamelScenarioTotalHits", cats)
+                .containsEntry("CamelScenarioTotalPages", (int) ((cats + 4) / 5))
+                .containsEntry("CamelScenarioResultPage", 1)
+                .containsEntry("CamelScenarioResultHitsPerPage", 5);
+        assertThat(logged).singleElement().asString()
+                .startsWith(cats + " assets matched; the first 5: [{\"id\":\"" + byQuery.get(0).get("id").asText() + "\"");
 
         JsonNode byRequest = JSON.readTree(context.createProducerTemplate().requestBody("direct:search",
                 "{\"filter\": \"tags = dragon\", \"sortBy\": [\"createdAt:asc\"], \"hitsPerPage\": 100}", String.class));
@@ -144,13 +177,14 @@ class KameletsTest {
         });
     }
 
-    @Test
-    void actionKameletInAPipeSearchesEachPictureDroppedInTheInbox() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"similar-pictures-route.yaml", "similar-pictures.pipe.yaml"})
+    void actionKameletAsAStepSearchesEachPictureDroppedInTheInbox(String file) throws Exception {
         Path inbox = Files.createDirectories(workDir.resolve("inbox"));
         Path similar = workDir.resolve("similar");
         String source = dragons.iterator().next();
         Files.write(inbox.resolve("picture.png"), download(server.imageUrl(source)));
-        start("similar-pictures.pipe.yaml");
+        start(file);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(similar.resolve("picture.json")));
         JsonNode hits = JSON.readTree(similar.resolve("picture.json").toFile());
@@ -183,12 +217,37 @@ class KameletsTest {
     private void start(String file) throws Exception {
         context = new DefaultCamelContext();
         context.getPropertiesComponent().setInitialProperties(properties());
+        // a log step without a logger of its own takes the registry's only SLF4J logger: this one records at every
+        // level, which the example's simplelogger.properties (WARN) would not
+        Queue<SubstituteLoggingEvent> events = new ConcurrentLinkedQueue<>();
+        context.getRegistry().bind("recordingLogger",
+                new EventRecordingLogger(new SubstituteLogger("kamelets-test", events, false), events) {
+                    @Override
+                    protected void handleNormalizedLoggingCall(Level level, Marker marker, String message,
+                                                               Object[] arguments, Throwable throwable) {
+                        logged.add(message);
+                    }
+                });
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeSendingEvent sending
+                    && sending.getEndpoint().getEndpointUri().startsWith("file:")) {
+                    filed.add(Map.copyOf(sending.getExchange().getMessage().getHeaders()));
+                }
+            }
+        });
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, "classpath:kamelets-usage/" + file));
         context.start();
     }
 
     private Properties properties() {
+        return usageProperties(server, workDir);
+    }
+
+    /** The properties the files under kamelets-usage read: the server's, and directories under the work dir. */
+    static Properties usageProperties(LocalScenarioServer server, Path workDir) {
         Properties p = new Properties();
         p.setProperty("scenario.api-key", server.getApiKey());
         p.setProperty("scenario.api-secret", server.getApiSecret());
@@ -197,6 +256,13 @@ class KameletsTest {
         p.setProperty("inbox.dir", workDir.resolve("inbox").toString());
         p.setProperty("similar.dir", workDir.resolve("similar").toString());
         return p;
+    }
+
+    private static long totalHits(SearchRequest request) throws Exception {
+        try (HttpScenarioClient client = HttpScenarioClient.builder().baseUrl(server.getBaseUrl())
+                .credentials(server.getApiKey(), server.getApiSecret()).build()) {
+            return client.search(request.setPage(1).setHitsPerPage(1)).getTotalHits();
+        }
     }
 
     private static Set<String> idsMatching(String filter) throws Exception {

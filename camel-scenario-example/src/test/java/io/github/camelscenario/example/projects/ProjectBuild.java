@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.camelscenario.example.server.LocalScenarioServer;
+
 /**
  * Builds one of the projects under src/it with Maven, as their user would: a fresh copy under target/it, the
  * component taken from the local repository that the invoker plugin's install goal filled (target/it-repo), never
@@ -24,9 +26,17 @@ final class ProjectBuild {
     private final String name;
     private final Map<String, String> environment;
 
-    ProjectBuild(String name, Map<String, String> environment) {
+    private ProjectBuild(String name, Map<String, String> environment) {
         this.name = name;
         this.environment = environment;
+    }
+
+    /** A build whose project finds the local server, its key and its secret in the environment, as README says. */
+    static ProjectBuild againstServer(String name, LocalScenarioServer server) {
+        return new ProjectBuild(name, Map.of(
+                "SCENARIO_BASE_URL", server.getBaseUrl(),
+                "SCENARIO_API_KEY", server.getApiKey(),
+                "SCENARIO_API_SECRET", server.getApiSecret()));
     }
 
     static Path source(String name) {

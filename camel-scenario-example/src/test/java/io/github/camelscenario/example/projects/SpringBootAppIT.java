@@ -1,7 +1,6 @@
 package io.github.camelscenario.example.projects;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.github.camelscenario.example.server.LocalScenarioServer;
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,7 @@ class SpringBootAppIT {
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
     void theApplicationsTestsPassAgainstTheLocalServer() throws Exception {
         try (LocalScenarioServer server = LocalScenarioServer.builder().assets(500).start()) {
-            ProjectBuild build = new ProjectBuild("spring-boot", Map.of(
-                    "SCENARIO_BASE_URL", server.getBaseUrl(),
-                    "SCENARIO_API_KEY", server.getApiKey(),
-                    "SCENARIO_API_SECRET", server.getApiSecret()));
+            ProjectBuild build = ProjectBuild.againstServer("spring-boot", server);
 
             ProjectBuild.Result result = build.run(Duration.ofMinutes(9), "verify");
 
