@@ -28,7 +28,8 @@ final class BatchContent {
 
     /**
      * Puts the next file on the exchange. A download that failed (after refreshing an expired link and retrying what
-     * is transient) fails this exchange only: the route's error handling sees it, and the feed goes on.
+     * is transient), however it failed, fails this exchange only: the route's error handling gets it once (no
+     * redelivery: it would route the hit itself, not its file), and the feed goes on.
      *
      * @return {@code false} when the consumer is stopping: the exchange must not be sent
      */
@@ -37,8 +38,9 @@ final class BatchContent {
             downloads.fill(handles.poll(), exchange);
         } catch (InterruptedIOException e) {
             return false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             exchange.setException(e);
+            exchange.getExchangeExtension().setRedeliveryExhausted(true);
         }
         return true;
     }

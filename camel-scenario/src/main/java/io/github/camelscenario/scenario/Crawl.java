@@ -125,9 +125,18 @@ final class Crawl {
         if (hit == null) {
             return null;
         }
-        decide(hit, batch);
-        while (batch.size() < max && pages.remainingInRead() > 0) {
-            decide(pages.next(), batch);
+        try {
+            decide(hit, batch);
+            while (batch.size() < max && pages.remainingInRead() > 0) {
+                hit = pages.next();
+                decide(hit, batch);
+            }
+        } catch (RuntimeException e) {
+            // the repository failed mid-read: what was decided goes out with the next poll, and the hit being decided
+            // counts as failed, so this crawl's marks stay below it and the next crawl offers it again
+            giveBack(batch);
+            enter(hit).settle(false);
+            throw e;
         }
         return batch;
     }
@@ -172,7 +181,7 @@ final class Crawl {
                 skippedInFlight++;
                 return;
             }
-            if (feed.isDelivered(id)) {
+            if (deliveredMeanwhile(id)) {
                 e.settle(true);
                 skippedDelivered++;
                 return;
@@ -182,6 +191,15 @@ final class Crawl {
         e.flight = flight;
         batch.add(e);
         emitted++;
+    }
+
+    /** Whether the flight that just ended delivered the asset; a repository that cannot tell counts as not. */
+    private boolean deliveredMeanwhile(String id) {
+        try {
+            return feed.isDelivered(id);
+        } catch (RuntimeException e) {
+            return false; // sent again: a duplicate at worst, never a loss
+        }
     }
 
     /** A hit this crawl waits for: its exchange, or another's of the same asset, must settle before the mark. */
@@ -255,8 +273,15 @@ final class Crawl {
                      + "asset {}); handle what cannot be delivered in the route (a dead letter channel) to move on",
                     name, failures.size(), failures.values().iterator().next().hit.asset().getId());
         }
-        if (records && !marks.isEmpty()) {
+        if (!records) {
+            return;
+        }
+        if (pages.isWhole() && !marks.isEmpty()) {
             feed.mark(marks, marksBelow(markedFrom), marksMet.stream().map(Met::id).toList());
+        } else {
+            // no claim can be made (the crawl was cut short, or nothing follows its deepest failure); but a mark
+            // above a failed asset would stop the next catch-up before it: those go
+            feed.unmark(marksAbove(markedFrom));
         }
     }
 
@@ -265,13 +290,11 @@ final class Crawl {
      * left out, so they go: a catch-up crawl must read down past the failure.
      */
     private List<String> marksBelow(long position) {
-        List<String> below = new ArrayList<>();
-        for (Met m : marksMet) {
-            if (m.position() > position) {
-                below.add(m.id());
-            }
-        }
-        return below;
+        return marksMet.stream().filter(m -> m.position() > position).map(Met::id).toList();
+    }
+
+    private List<String> marksAbove(long position) {
+        return marksMet.stream().filter(m -> m.position() < position).map(Met::id).toList();
     }
 
     /** A mark a crawl walked past: where, and at which asset. */
@@ -303,10 +326,7 @@ final class Crawl {
 
         /** This crawl's exchange of the hit ended. */
         void landed(boolean delivered) {
-            if (flight != null) {
-                feed.land(hit.asset().getId(), flight, delivered);
-            }
-            settled(this, delivered);
+            settled(this, flight == null ? delivered : feed.land(hit.asset().getId(), flight, delivered));
         }
 
         @Override

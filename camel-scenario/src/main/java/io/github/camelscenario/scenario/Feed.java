@@ -16,6 +16,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the consumers of one endpoint have delivered, and what they have in flight. Owned by the endpoint, so that a
@@ -30,6 +32,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * order, so feeds of different searches sharing one repository never take each other's assets or marks.
  */
 final class Feed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Feed.class);
 
     /** Ids the default onlyNew repository remembers (the least recently used go first). */
     static final int DEFAULT_REPOSITORY_SIZE = 100_000;
@@ -139,13 +143,20 @@ final class Feed {
     synchronized void mark(List<String> ids, List<String> metBelow, List<String> metAll) {
         Set<String> keep = new LinkedHashSet<>(ids);
         keep.addAll(metBelow.subList(0, Math.min(Crawl.MARKS, metBelow.size())));
-        keep.forEach(id -> repository.add(markKey(id)));
+        // only what changed is written: most polls find their marks where they were
+        keep.stream().filter(id -> !knownMarks.contains(id)).forEach(id -> repository.add(markKey(id)));
         Set<String> drop = new LinkedHashSet<>(knownMarks);
         drop.addAll(metAll);
         drop.removeAll(keep);
         drop.forEach(id -> repository.remove(markKey(id)));
         knownMarks.clear();
         knownMarks.addAll(keep);
+    }
+
+    /** Drops these marks (they stand above an asset the next catch-up must reach). */
+    synchronized void unmark(List<String> ids) {
+        ids.forEach(id -> repository.remove(markKey(id)));
+        knownMarks.removeAll(ids);
     }
 
     private String markKey(String id) {
@@ -177,12 +188,28 @@ final class Feed {
     private record FlightKey(Object consumer, String id) {
     }
 
-    void land(String id, Flight flight, boolean delivered) {
-        if (delivered) {
-            delivered(id);
-        }
+    /**
+     * An exchange of the asset settled. An asset whose delivery cannot be recorded (the repository failed) counts as
+     * not delivered: it is offered again, never lost; its flight ends whatever happens.
+     *
+     * @return whether it counts as delivered
+     */
+    boolean land(String id, Flight flight, boolean delivered) {
+        boolean recorded = delivered && record(id);
         inFlight.remove(flight.key, flight);
-        flight.land(delivered);
+        flight.land(recorded);
+        return recorded;
+    }
+
+    private boolean record(String id) {
+        try {
+            delivered(id);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record asset {} as delivered in the idempotent repository ({}): it is offered again",
+                    id, e.toString());
+            return false;
+        }
     }
 
     void park(String routeId, Crawl crawl) {

@@ -38,8 +38,11 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
 
     private Feed feed;
     private ExecutorService prefetchExecutor;
-    /** The files of the batch being sent; {@code null} without content. */
-    private BatchContent content;
+    /** The files of the batches; {@code null} without content. */
+    private volatile BatchContent content;
+    /** The files of the batch being sent, and how many of its exchanges went to the route (poll thread). */
+    private BatchContent batchFiles;
+    private int batchSent;
     private volatile Crawl crawl;
     private final CrawlSchedule schedule;
     private final CrawlStatistics statistics = new CrawlStatistics();
@@ -177,7 +180,10 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
         }
         if (c == null || c.isWalked()) {
             String name = getRouteId() != null ? "route " + getRouteId() : getEndpoint().getEndpointBaseUri();
-            c = new Crawl(feed, this, schedule.next(), schedule.marks(), name, statistics, caughtUp -> new PageCrawl(getEndpoint().getClient(), search,
+            // a route's crawls are one walker, whichever consumer the route has now (a stopped route's new consumer
+            // goes on with its crawl); a template's are its own
+            Object walker = getRouteId() != null ? getRouteId() : this;
+            c = new Crawl(feed, walker, schedule.next(), schedule.marks(), name, statistics, caughtUp -> new PageCrawl(getEndpoint().getClient(), search,
                             configuration.getMaxResults(), configuration.getPrefetchPages(), prefetchExecutor,
                             configuration.getRetryInitialDelay(), caughtUp));
             crawl = c;
@@ -203,22 +209,31 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
      * stops) goes back to the crawl, its downloads discarded.
      */
     private int sendBatch(Crawl c, List<Crawl.Entry> batch) throws Exception {
+        // read once: a forced stop may clear it while this poll still runs
+        BatchContent files = content;
         Queue<Object> exchanges = new ArrayDeque<>(batch.size());
-        for (Crawl.Entry e : batch) {
-            exchanges.add(createExchange(e));
-            if (content != null) {
-                content.submit(e.hit.asset());
+        batchSent = 0;
+        try {
+            for (Crawl.Entry e : batch) {
+                exchanges.add(createExchange(e));
+                if (files != null) {
+                    files.submit(e.hit.asset());
+                }
+            }
+            batchFiles = files;
+            processBatch(exchanges);
+            return batchSent;
+        } finally {
+            batchFiles = null;
+            // whatever stopped it, no hit is left behind: what the route did not get goes back to the crawl
+            if (batchSent < batch.size()) {
+                exchanges.forEach(x -> releaseExchange((Exchange) x, false));
+                c.giveBack(batch.subList(batchSent, batch.size()));
+            }
+            if (files != null) {
+                files.discardRest();
             }
         }
-        int sent = processBatch(exchanges);
-        if (sent < batch.size()) {
-            exchanges.forEach(x -> releaseExchange((Exchange) x, false));
-            c.giveBack(batch.subList(sent, batch.size()));
-        }
-        if (content != null) {
-            content.discardRest();
-        }
-        return sent;
     }
 
     private Exchange createExchange(Crawl.Entry entry) {
@@ -251,7 +266,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, sent);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, sent == size - 1);
-            if (content != null && !content.fill(exchange)) {
+            if (batchFiles != null && !batchFiles.fill(exchange)) {
                 releaseExchange(exchange, false); // stopping while it waited for its file
                 break;
             }
@@ -260,6 +275,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
             statistics.exchangeSent();
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
             sent++;
+            batchSent = sent;
         }
         return sent;
     }

@@ -69,8 +69,6 @@ class DocsDeadLetterExampleTest extends ConsumerTestSupport {
 
         Path dead = tmp.resolve("failed-assets").resolve("a3.json");
         await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(dead));
-        // the feed moves on past a3: the assets after it are written too
-        await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(tmp.resolve("assets").resolve("a5.json")));
         assertThat(Files.readString(dead)).contains("\"id\":\"a3\"");
         try (var written = Files.list(tmp.resolve("assets"))) {
             assertThat(written.map(p -> p.getFileName().toString()))

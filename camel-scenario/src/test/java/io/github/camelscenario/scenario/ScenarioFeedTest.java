@@ -304,6 +304,58 @@ class ScenarioFeedTest {
     }
 
     @Test
+    void anOldAssetAFullCrawlFindsLastAndFailsToDeliverIsOfferedAgainByTheNextCatchUp() throws Exception {
+        FakeIndex cats = library("c", 30);
+        java.util.concurrent.atomic.AtomicInteger lateTries = new java.util.concurrent.atomic.AtomicInteger();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(feed("query=cat", "cats", "")).routeId("feed")
+                        .process(e -> {
+                            if ("late".equals(e.getMessage().getHeader(ScenarioConstants.ASSET_ID))) {
+                                lateTries.incrementAndGet();
+                                throw new IllegalStateException("cannot store late");
+                            }
+                        });
+            }
+        }, "cats", cats);
+        ScenarioConsumer feed = consumer("feed");
+        feed.poll();
+        // the oldest of all becomes visible: nothing follows it, so no mark can stand below it
+        cats.insert(cats.size(), "late");
+        feed.startFreshCrawl();
+        feed.poll();
+        assertThat(lateTries).hasValue(1);
+        feed.poll();
+        assertThat(lateTries).hasValue(2);
+    }
+
+    @Test
+    void aCrawlCutShortByMaxResultsClaimsNothingBeyondIt() throws Exception {
+        FakeIndex cats = library("c", 5);
+        MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(feed("query=cat", "cats", "&maxResults=10&idempotentRepository=#seen")).routeId("feed")
+                        .to("mock:out");
+            }
+        }, "cats", cats, "seen", repository);
+        ScenarioConsumer feed = consumer("feed");
+        feed.poll();
+        assertThat(marks(repository)).containsExactlyInAnyOrder("c1", "c2", "c3", "c4");
+        // 15 new assets: a poll looks at the newest 10 only
+        for (int i = 15; i >= 1; i--) {
+            cats.insert(0, "new" + i);
+        }
+        feed.poll();
+        assertThat(ids(context.getEndpoint("mock:out", MockEndpoint.class))).hasSize(15).contains("new10")
+                .doesNotContain("new11");
+        // no mark over the assets it did not reach: the old ones stand
+        assertThat(marks(repository)).containsExactlyInAnyOrder("c1", "c2", "c3", "c4");
+    }
+
+    @Test
     void deletingTheNewestAssetsBetweenPollsKeepsAPollWithNothingNewAtOneRequest() throws Exception {
         FakeIndex cats = library("c", 300);
         MemoryIdempotentRepository repository = new MemoryIdempotentRepository();

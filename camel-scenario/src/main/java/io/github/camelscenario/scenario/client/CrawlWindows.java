@@ -30,7 +30,8 @@ final class CrawlWindows {
     private final Keyset keyset;
     private final int step;
 
-    private int number;
+    /** Read by other threads (progress). */
+    private volatile int number;
     private SearchRequest current;
     /** Where the current window continues from; {@code null} for window 0. */
     private Keyset.Values boundary;
@@ -41,6 +42,8 @@ final class CrawlWindows {
     private long newHits;
     private long beforeBoundary;
     private long levelSeen;
+    /** Whether the crawl ended for another reason than reaching the end of the results. */
+    private boolean cutShort;
     private long total = -1;
     private long previousTotal = -1;
     private long learnedCap = -1;
@@ -65,6 +68,11 @@ final class CrawlWindows {
     /** 0 for the search as given, then one more for each continuation. */
     int number() {
         return number;
+    }
+
+    /** Whether the windows ended without reaching the end of the results (logged at WARN when they did). */
+    boolean cutShort() {
+        return cutShort;
     }
 
     /** The cap learned on the engine's paging; {@code -1} while unknown. */
@@ -128,24 +136,30 @@ final class CrawlWindows {
     boolean advance() {
         if (boundary != null && newHits == 0) {
             if (beforeBoundary > 0) {
+                cutShort = true;
                 LOG.warn("Scenario answered the continuation of a crawl (filter '{}') with {} hit(s) before its start: "
                          + "the engine may not apply the filter on {}; the crawl ends here",
                         current.getFilter(), beforeBoundary, keyset.describe());
             } else if (levelSeen >= Paging.MAX_LIMIT && (learnedCap < 0 || levelSeen >= learnedCap)) {
+                cutShort = true;
                 LOG.warn("Scenario crawl in order {} ends at {} hits level in every key (filter '{}'): if the search "
                          + "engine caps paging at that many, more may share that value; add a key to sortBy that tells "
                          + "them apart",
                         keyset.describe(), levelSeen, current.getFilter());
+            } else {
+                warnOfMissingValues();
             }
             return false;
         }
         if (last == null || learnedCap >= 0 && total >= 0 && total < learnedCap) {
+            warnOfMissingValues();
             return false;
         }
         Keyset.Values values = keyset.valuesOf(last);
         String unknown = keyset.unknownAttribute();
         if (unknown != null || !values.complete()) {
             if (newHits + beforeBoundary >= Paging.MAX_LIMIT) {
+                cutShort = true;
                 LOG.warn("Scenario crawl in order {} ends after a window of {} hit(s): the search engine may cap deep "
                          + "paging, and this order cannot be continued past it ({}); sort by createdAt, updatedAt, "
                          + "width, height or score to reach every hit", keyset.describe(), newHits,
@@ -167,6 +181,20 @@ final class CrawlWindows {
         current.setFilter(Keyset.and(template.getFilter(), keyset.clauseFrom(values)));
         LOG.debug("Scenario crawl continues in window {}: {}", number, current.getFilter());
         return true;
+    }
+
+    /**
+     * At the end of a crawl that went past the engine's cap: assets without a value for a key that can be missing
+     * ({@code width}, {@code height}) are sorted last by the engine, and no keyset clause on that key reaches them.
+     */
+    private void warnOfMissingValues() {
+        String key = keyset.keyThatMayBeMissing();
+        if (learnedCap >= 0 && key != null) {
+            cutShort = true;
+            LOG.warn("Scenario crawl in order {} went past the search engine's paging cap in keyset windows: assets "
+                     + "without a {} (sorted last by the engine) are not reached that way; sort by createdAt or "
+                     + "updatedAt to reach every hit", keyset.describe(), key);
+        }
     }
 
     private void track(Asset hit) {

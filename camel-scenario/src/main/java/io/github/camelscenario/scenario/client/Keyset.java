@@ -80,6 +80,16 @@ public final class Keyset {
         return null;
     }
 
+    /** The first key whose value an asset may lack (metadata: {@code width}, {@code height}), or {@code null}. */
+    String keyThatMayBeMissing() {
+        for (Key k : keys) {
+            if (k.attribute().equals("width") || k.attribute().equals("height")) {
+                return k.attribute();
+            }
+        }
+        return null;
+    }
+
     /** The hit's value for each key (nulls where it has none, or where the attribute is unknown). */
     Values valuesOf(Asset hit) {
         List<Object> values = new ArrayList<>(keys.size());

@@ -89,6 +89,10 @@ public final class PageCrawl {
     /** Hits handed out so far (written by the walker only; read by others for progress). */
     private volatile long walked;
     private volatile boolean complete;
+    /** Whether the crawl reached the end of the results or, catching up, a read holding what it looked for. */
+    private boolean whole;
+    /** Whether a read lost its place in the results (they moved too much): hits may have been missed. */
+    private boolean lostPlace;
     /** The paging fields of the first answer, without its hits (the producer's headers). */
     private SearchPage firstTotals;
     /** The total the first window's last answer told, as answered (the consumer's header). */
@@ -139,15 +143,19 @@ public final class PageCrawl {
                 return null;
             }
             if (maxResults > 0 && walked >= maxResults || walked >= (long) Paging.MAX_PAGES * step) {
-                finish();
+                finish(false);
                 return null;
             }
             if (current != null && index < current.size()) {
                 return handOut(current.get(index++));
             }
             if (current != null && (!currentHasMore || endAfterCurrent)) {
-                if (endAfterCurrent || !nextWindow()) {
-                    finish();
+                if (endAfterCurrent) {
+                    finish(true);
+                    return null;
+                }
+                if (!nextWindow()) {
+                    finish(!bounds.clipped() && !windows.cutShort() && !lostPlace);
                     return null;
                 }
             }
@@ -295,6 +303,7 @@ public final class PageCrawl {
                 }
             }
         }
+        lostPlace = true;
         LOG.warn("Scenario results moved so much that the crawl lost its place near offset {}: it goes on from there, "
                  + "and may miss or repeat hits of this crawl", offset);
         accept(answer.getHits(), offset, limit, 0);
@@ -392,7 +401,8 @@ public final class PageCrawl {
         }
     }
 
-    private void finish() {
+    private void finish(boolean reachedEnd) {
+        whole = reachedEnd;
         complete = true;
         current = null;
         reads.cancelAll();
@@ -446,6 +456,15 @@ public final class PageCrawl {
     /** Whether every hit has been handed out. */
     public boolean isComplete() {
         return complete;
+    }
+
+    /**
+     * Whether the complete crawl walked down to the end of the results, or (catching up) to a read holding what it
+     * looked for; not when {@code maxResults}, the page cap, totals that ran away, an order that cannot be continued or a
+     * lost place ended or cut it.
+     */
+    public boolean isWhole() {
+        return complete && whole;
     }
 
     /** The position of the next hit to hand out (the offset of the first page's first hit, plus hits walked). */
