@@ -82,6 +82,22 @@ class FeedCostTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void deletingTheNewestAssetsBetweenPollsKeepsAPollWithNothingNewAtOneRequest() throws Exception {
+        try (LocalScenarioServer server = LocalScenarioServer.builder().assets(3_000).start();
+             Feed feed = new Feed(server, "onlyNew=true")) {
+            assertThat(feed.poll().delivered()).hasSize(3_000);
+            for (int round = 1; round <= 3; round++) {
+                List<String> added = server.addAssets(5);
+                assertThat(feed.poll().delivered()).containsExactlyInAnyOrderElementsOf(added);
+                // what was just delivered, and with it the feed's newest marks, is deleted before the next poll
+                added.forEach(server::deleteAsset);
+                assertThat(feed.poll().requests()).as("round %d: a poll with nothing new", round).isEqualTo(1);
+            }
+        }
+    }
+
     /** What one poll delivered and the search requests it cost. */
     record Poll(List<String> delivered, long requests) {
     }
