@@ -21,6 +21,8 @@ final class CrawlBounds {
     private Long lastTotal;
     /** Whether an answer told a total above {@link #cap}: totals that run away. */
     private boolean clipped;
+    /** Whether {@link #total} is an expectation ({@link #assume}) until the first answer tells one. */
+    private boolean assumed;
 
     CrawlBounds(long startOffset, long maxResults, int step) {
         this.startOffset = startOffset;
@@ -33,6 +35,10 @@ final class CrawlBounds {
         Long told = answer.getTotalHits() != null ? answer.getTotalHits() : answer.getEstimatedTotalHits();
         if (told == null) {
             return;
+        }
+        if (assumed) {
+            total = -1; // what was told replaces what was expected
+            assumed = false;
         }
         lastTotal = told;
         if (firstTotal < 0) {
@@ -48,7 +54,18 @@ final class CrawlBounds {
         return clipped;
     }
 
-    /** Whether an answer told a total: only then are reads requested ahead. */
+    /**
+     * Expects {@code expected} hits until an answer tells the total: a keyset window once the engine's cap is known
+     * holds that many unless it is the last, so its reads can go out before its first answer.
+     */
+    void assume(long expected) {
+        if (total < 0) {
+            total = expected;
+            assumed = true;
+        }
+    }
+
+    /** Whether an answer told a total (or one is {@link #assume assumed}): only then are reads requested ahead. */
     boolean totalsKnown() {
         return total >= 0;
     }

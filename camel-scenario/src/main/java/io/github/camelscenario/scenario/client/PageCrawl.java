@@ -193,6 +193,11 @@ public final class PageCrawl {
             boolean first = windows.number() == 0;
             int size = first ? step : Math.min(Paging.MAX_LIMIT, step + OVERLAP);
             int page = first ? pageOf(freshAt) : 1;
+            if (!first && windows.learnedCap() > 0) {
+                // the engine's cap is known: the window's next reads go out with its first one, not after it
+                bounds.assume(windows.learnedCap());
+                topUpAfter(size - 1);
+            }
             // a negative key: never one of the window's, which are anchors
             SearchPage answer = reads.fetch(-1 - freshAt, Paging.pageRequest(search, page, size), pageOf(startOffset + walked));
             if (answer == null) {
