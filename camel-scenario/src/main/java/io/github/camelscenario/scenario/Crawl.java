@@ -50,7 +50,7 @@ final class Crawl {
 
     final PageCrawl pages;
     private final Feed feed;
-    /** The consumer walking it: without onlyNew, its flights are its own. */
+    /** Who walks it (a route, or a template's consumer): without onlyNew, its flights are its own. */
     private final Object owner;
     private final Kind kind;
     private final boolean records;
