@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.PageCrawl;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.spi.Synchronization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -317,6 +318,18 @@ final class Crawl {
         private boolean followedBy(String id) {
             successors.add(id);
             return successors.size() >= MARKS;
+        }
+
+        /** The message of its exchange: the hit, its id, its page and the total the crawl's first answers told. */
+        void describe(Message message) {
+            message.setBody(hit.asset());
+            if (hit.asset().getId() != null) {
+                message.setHeader(ScenarioConstants.ASSET_ID, hit.asset().getId());
+            }
+            message.setHeader(ScenarioConstants.RESULT_PAGE, hit.page());
+            if (hit.totalHits() != null) {
+                message.setHeader(ScenarioConstants.TOTAL_HITS, hit.totalHits());
+            }
         }
 
         /** How the flight of another crawl's exchange of this asset ended. */

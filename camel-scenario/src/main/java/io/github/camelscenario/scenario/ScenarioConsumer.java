@@ -7,15 +7,12 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.PageCrawl;
-import io.github.camelscenario.scenario.client.ScenarioApiException;
 import io.github.camelscenario.scenario.client.SearchRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 
 /**
@@ -137,10 +134,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
 
     @Override
     protected int poll() throws Exception {
-        // must reset for each poll
-        shutdownRunningTask = null;
+        shutdownRunningTask = null; // reset for each poll
         pendingExchanges = 0;
-
         Crawl c = crawlForThisPoll();
         int cap = getMaxMessagesPerPoll();
         int sent = 0;
@@ -179,13 +174,12 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
             c = null;
         }
         if (c == null || c.isWalked()) {
-            String name = getRouteId() != null ? "route " + getRouteId() : getEndpoint().getEndpointBaseUri();
-            // a route's crawls are one walker, whichever consumer the route has now (a stopped route's new consumer
-            // goes on with its crawl); a template's are its own
+            // a route's crawls have one walker, whichever consumer the route has now; a template's are its own
             Object walker = getRouteId() != null ? getRouteId() : this;
-            c = new Crawl(feed, walker, schedule.next(), schedule.marks(), name, statistics, caughtUp -> new PageCrawl(getEndpoint().getClient(), search,
-                            configuration.getMaxResults(), configuration.getPrefetchPages(), prefetchExecutor,
-                            configuration.getRetryInitialDelay(), caughtUp));
+            String name = getRouteId() != null ? "route " + getRouteId() : getEndpoint().getEndpointBaseUri();
+            c = new Crawl(feed, walker, schedule.next(), schedule.marks(), name, statistics, caughtUp -> new PageCrawl(
+                    getEndpoint().getClient(), search, configuration.getMaxResults(), configuration.getPrefetchPages(),
+                    prefetchExecutor, configuration.getRetryInitialDelay(), caughtUp));
             crawl = c;
             statistics.crawlStarted();
         }
@@ -194,13 +188,7 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
 
     private void pollFailed(Crawl c, Exception e) {
         // shown by the consumer's health check until a poll succeeds
-        addLastErrorDetail(ScenarioConsumerHealthCheck.FAILED_PAGE, c.pages.getPage());
-        if (e instanceof ScenarioApiException api) {
-            addLastErrorDetail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
-            if (api.getErrorCode() != null) {
-                addLastErrorDetail(ScenarioConsumerHealthCheck.ERROR_CODE, api.getErrorCode());
-            }
-        }
+        ScenarioConsumerHealthCheck.failureDetails(e, c.pages.getPage()).forEach(this::addLastErrorDetail);
         statistics.pollFailed(e, c.pages.getPage());
     }
 
@@ -237,17 +225,8 @@ public class ScenarioConsumer extends ScheduledBatchPollingConsumer implements M
     }
 
     private Exchange createExchange(Crawl.Entry entry) {
-        PageCrawl.Hit hit = entry.hit;
         Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        message.setBody(hit.asset());
-        if (hit.asset().getId() != null) {
-            message.setHeader(ScenarioConstants.ASSET_ID, hit.asset().getId());
-        }
-        message.setHeader(ScenarioConstants.RESULT_PAGE, hit.page());
-        if (hit.totalHits() != null) {
-            message.setHeader(ScenarioConstants.TOTAL_HITS, hit.totalHits());
-        }
+        entry.describe(exchange.getMessage());
         exchange.getExchangeExtension().addOnCompletion(entry);
         return exchange;
     }

@@ -1,7 +1,10 @@
 package io.github.camelscenario.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelscenario.scenario.client.ScenarioApiException;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
@@ -30,6 +33,19 @@ public class ScenarioConsumerHealthCheck extends ScheduledPollConsumerHealthChec
     public ScenarioConsumerHealthCheck(ScenarioConsumer consumer, String id) {
         super(consumer, id);
         this.consumer = consumer;
+    }
+
+    /** What a failed poll adds to the check's details until a poll succeeds: the page, and the API's status and code. */
+    static Map<String, Object> failureDetails(Exception e, int page) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(FAILED_PAGE, page);
+        if (e instanceof ScenarioApiException api) {
+            details.put(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
+            if (api.getErrorCode() != null) {
+                details.put(ERROR_CODE, api.getErrorCode());
+            }
+        }
+        return details;
     }
 
     @Override
