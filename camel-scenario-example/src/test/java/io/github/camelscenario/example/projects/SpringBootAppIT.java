@@ -25,7 +25,7 @@ class SpringBootAppIT {
 
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(result.output()).as(result.output())
-                    .contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0")
+                    .contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0")
                     .containsPattern("\\d+ assets match, the first is asset_");
             assertThat(server.getSearchesAnswered()).isPositive();
         }
