@@ -33,7 +33,10 @@ final class SyncVariant {
                 : new SyncVariant("content=file, downloadConcurrency=" + downloadConcurrency, downloadConcurrency);
     }
 
-    /** The consumer emitting hits, {@code toD("${body.url}")} with camel-http (GET, no credentials), then file. */
+    /**
+     * The consumer emitting hits, {@code toD("${body.url}")} with camel-http (GET, no credentials: camel-http's
+     * dynamic-URI support sends each signed URL through one endpoint per host), then file.
+     */
     static SyncVariant handWritten() {
         return new SyncVariant("hand-written: hits, toD(${body.url}) camel-http, file", null);
     }
@@ -61,7 +64,8 @@ final class SyncVariant {
         RouteBuilder.addRoutes(context, rb -> {
             RouteDefinition route = rb.from(uri).routeId("sync").autoStartup(false);
             if (handWrittenRoute()) {
-                // the hit's signed URL as it is; camel-http would POST a message with a body
+                // the hit's signed URL as it is, GET said outright (camel-http picks it here too: the hit is not
+                // a request body), the file named by the asset id
                 route.setHeader(Exchange.HTTP_METHOD, rb.constant("GET"))
                         .setHeader(Exchange.FILE_NAME, rb.header(ScenarioConstants.ASSET_ID))
                         .toD("${body.url}");
