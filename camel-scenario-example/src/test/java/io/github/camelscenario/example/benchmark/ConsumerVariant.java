@@ -58,18 +58,6 @@ final class ConsumerVariant implements CrawlVariant {
         RouteBuilder.addRoutes(context, rb -> {
             rb.from(uri).routeId("crawl").autoStartup(false).process(counter);
         });
-        context.start();
-        return new Crawl() {
-            @Override
-            public void run() throws Exception {
-                context.getRouteController().startRoute("crawl");
-                pollEnd.await(300);
-            }
-
-            @Override
-            public void close() throws Exception {
-                context.close();
-            }
-        };
+        return CrawlVariant.startedRoute(context, "crawl", pollEnd, 300);
     }
 }

@@ -15,14 +15,16 @@ import io.github.camelscenario.example.server.LocalScenarioServer;
  * producer's lazy iterator, a hand-written camel-http route and a plain JDK HttpClient loop, against a local server
  * without a paging cap at each latency; in the same rounds, the consumer and the producer at their defaults behind
  * the server's default cap (1,000) and without it, and the camel-http route behind the cap; then feed and churn rows,
- * a small-heap crawl in a forked JVM, then the JMH per-hit benchmarks. Prints the tables and writes them to
+ * sync rows ({@code content=file} against a hand-written download route, and that sync in a forked small-heap JVM), a
+ * small-heap crawl in a forked JVM, then the JMH per-hit benchmarks. Prints the tables and writes them to
  * {@code bench.output}.
  * <p>
  * System properties: {@code bench.hits} (20000), {@code bench.reps} (5), {@code bench.warmups} (2),
  * {@code bench.latencies} (0,20), {@code bench.scenarios} (all, or a comma list of consumer0, consumer1, consumer,
  * consumer4, producer, producer0, producer2, baseline, floor, consumerDefaults, producerDefaults, baselineCap), {@code bench.feed} (true: {@link FeedBenchmark}),
- * {@code bench.churn} (true: {@link ChurnBenchmark}), {@code bench.memoryCheck} (true), {@code bench.memoryHits}
- * (100000), {@code bench.jmh} (true), {@code bench.output}.
+ * {@code bench.churn} (true: {@link ChurnBenchmark}), {@code bench.sync} (true: {@link SyncBenchmark}, settings in
+ * {@link SyncBenchmark.Settings}), {@code bench.memoryCheck} (true: the small-heap crawl, and the small-heap sync with
+ * the sync rows), {@code bench.memoryHits} (100000), {@code bench.jmh} (true), {@code bench.output}.
  */
 public final class CrawlBenchmark {
 
@@ -91,9 +93,17 @@ public final class CrawlBenchmark {
             System.out.println(churn);
         }
 
+        boolean memoryCheck = Boolean.parseBoolean(System.getProperty("bench.memoryCheck", "true"));
+        String sync = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.sync", "true"))) {
+            sync = SyncBenchmark.run(SyncBenchmark.Settings.fromSystemProperties(reps, memoryCheck));
+            System.out.println();
+            System.out.println(sync);
+        }
+
         SmallHeapCheck.Outcome smallHeap = null;
-        if (Boolean.parseBoolean(System.getProperty("bench.memoryCheck", "true"))) {
-            int memoryHits = Integer.getInteger("bench.memoryHits", 100_000);
+        int memoryHits = Integer.getInteger("bench.memoryHits", 100_000);
+        if (memoryCheck) {
             System.out.printf("Small-heap crawl: %,d hits in a JVM with %s...%n", memoryHits, SmallHeapCheck.MAX_HEAP);
             smallHeap = SmallHeapCheck.run(memoryHits);
             System.out.println("  " + smallHeap.report());
@@ -102,7 +112,7 @@ public final class CrawlBenchmark {
         if (Boolean.parseBoolean(System.getProperty("bench.jmh", "true"))) {
             jmh = JmhRun.run();
         }
-        String targets = report.targets(smallHeap);
+        String targets = report.targets(smallHeap, memoryHits);
         StringBuilder md = new StringBuilder("# Crawl benchmark results\n\n");
         md.append(String.format("JVM %s, %d processor(s) available, max heap %d MB%n%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576));
@@ -115,6 +125,9 @@ public final class CrawlBenchmark {
         }
         if (churn != null) {
             md.append("\n## Churn: crawls while the index changes\n\n").append(churn);
+        }
+        if (sync != null) {
+            md.append("\n## Sync: pictures into a folder\n\n").append(sync);
         }
         if (jmh != null) {
             md.append("\n## Per-hit costs (JMH)\n\n").append(jmh);

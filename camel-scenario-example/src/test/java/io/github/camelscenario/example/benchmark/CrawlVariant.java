@@ -52,6 +52,26 @@ interface CrawlVariant {
         };
     }
 
+    /**
+     * Starts a context whose route {@code routeId} (not started with it) begins with a consumer whose poll strategy is
+     * {@code pollEnd}: each run starts the route and returns once its first poll has ended.
+     */
+    static Crawl startedRoute(CamelContext context, String routeId, PollEnd pollEnd, long timeoutSeconds) {
+        context.start();
+        return new Crawl() {
+            @Override
+            public void run() throws Exception {
+                context.getRouteController().startRoute(routeId);
+                pollEnd.await(timeoutSeconds);
+            }
+
+            @Override
+            public void close() throws Exception {
+                context.close();
+            }
+        };
+    }
+
     /** A prepared crawl: {@link #run()} is timed, {@link #close()} is not. */
     interface Crawl extends AutoCloseable {
 
