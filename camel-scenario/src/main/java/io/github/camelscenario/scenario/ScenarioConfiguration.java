@@ -19,7 +19,7 @@ public class ScenarioConfiguration implements Cloneable {
 
     static final int DEFAULT_PREFETCH_PAGES = 2;
     static final long DEFAULT_FULL_CRAWL_INTERVAL = 3_600_000;
-    static final int DEFAULT_DOWNLOAD_CONCURRENCY = 4;
+    static final int DEFAULT_DOWNLOAD_CONCURRENCY = 8;
 
     // search: one option per API field
 

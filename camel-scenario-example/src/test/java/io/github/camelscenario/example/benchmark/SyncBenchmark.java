@@ -43,7 +43,7 @@ final class SyncBenchmark {
          * the run's repetitions.
          */
         static Settings fromSystemProperties(int reps, boolean smallHeap) {
-            String concurrency = System.getProperty("bench.syncConcurrency", "1,8").strip();
+            String concurrency = System.getProperty("bench.syncConcurrency", "1,4").strip();
             List<Integer> concurrencies = concurrency.isEmpty() ? List.of()
                     : Arrays.stream(concurrency.split(",")).map(String::strip).map(Integer::valueOf).toList();
             return new Settings(Integer.getInteger("bench.syncAssets", 2_000),
