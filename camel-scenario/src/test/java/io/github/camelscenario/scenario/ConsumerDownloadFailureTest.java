@@ -1,15 +1,19 @@
 package io.github.camelscenario.scenario;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelscenario.scenario.client.Asset;
 import io.github.camelscenario.scenario.client.FileHostStubs;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -58,6 +62,28 @@ class ConsumerDownloadFailureTest extends DownloadTestSupport {
     private static final byte[] A3 = FileHostStubs.pseudoRandom(3_000, 3);
     private static final byte[] A4 = FileHostStubs.pseudoRandom(3_000, 4);
 
+    /** Four hits with files; the first page has a hit whose URL HttpClient rejects (a runtime exception) before two good ones. */
+    private record Hits(Asset bad, Asset a2, Asset a3, Asset a4) {
+    }
+
+    private Hits serveABadHitAndTwoGoodOnes() throws Exception {
+        Asset bad = servedHit("asset_dlbad", SMALL);
+        bad.setUrl("http://127.0.0.1:70000/f/asset_dlbad"); // an invalid port: HttpClient throws IllegalArgumentException
+        stubs.file("/f/asset_dla2", FileHostStubs.bytes(A2, "image/png"));
+        stubs.file("/f/asset_dla3", FileHostStubs.bytes(A3, "image/png"));
+        stubs.file("/f/asset_dla4", FileHostStubs.bytes(A4, "image/png"));
+        Hits h = new Hits(bad, stubs.hit("asset_dla2", "image/png", "/f/asset_dla2"),
+                stubs.hit("asset_dla3", "image/png", "/f/asset_dla3"), stubs.hit("asset_dla4", "image/png", "/f/asset_dla4"));
+        servePage(h.bad, h.a2, h.a3);
+        return h;
+    }
+
+    private static void keepFile(Exchange e, Map<String, byte[]> delivered) throws IOException {
+        try (InputStream in = e.getMessage().getBody(InputStream.class)) {
+            delivered.put(e.getMessage().getHeader(ScenarioConstants.ASSET_ID, String.class), in.readAllBytes());
+        }
+    }
+
     private void servePage(Asset... hits) throws Exception {
         StringBuilder b = new StringBuilder();
         for (Asset h : hits) {
@@ -70,30 +96,17 @@ class ConsumerDownloadFailureTest extends DownloadTestSupport {
 
     @Test
     void aDownloadFailingWithARuntimeExceptionFailsItsExchangeOnlyAndEveryOtherAssetGetsItsOwnFile() throws Exception {
-        Asset bad = servedHit("asset_dlbad", SMALL);
-        bad.setUrl("http://127.0.0.1:70000/f/asset_dlbad"); // an invalid port: HttpClient throws IllegalArgumentException
-        stubs.file("/f/asset_dla2", FileHostStubs.bytes(A2, "image/png"));
-        stubs.file("/f/asset_dla3", FileHostStubs.bytes(A3, "image/png"));
-        stubs.file("/f/asset_dla4", FileHostStubs.bytes(A4, "image/png"));
-        Asset a2 = stubs.hit("asset_dla2", "image/png", "/f/asset_dla2");
-        Asset a3 = stubs.hit("asset_dla3", "image/png", "/f/asset_dla3");
-        Asset a4 = stubs.hit("asset_dla4", "image/png", "/f/asset_dla4");
-        servePage(bad, a2, a3);
+        Hits h = serveABadHitAndTwoGoodOnes();
 
         List<String> failed = new CopyOnWriteArrayList<>();
-        Map<String, byte[]> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, byte[]> delivered = new ConcurrentHashMap<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 onException(Exception.class).handled(false).process(e -> failed.add(
                         e.getMessage().getHeader(ScenarioConstants.ASSET_ID, String.class) + ""));
                 from("scenario:search?query=cat&onlyNew=true&content=file&initialDelay=0&delay=100")
-                        .process(e -> {
-                            try (InputStream in = e.getMessage().getBody(InputStream.class)) {
-                                delivered.put(e.getMessage().getHeader(ScenarioConstants.ASSET_ID, String.class),
-                                        in.readAllBytes());
-                            }
-                        });
+                        .process(e -> keepFile(e, delivered));
             }
         });
         // the two good assets of the first page arrive, with their own files
@@ -101,43 +114,31 @@ class ConsumerDownloadFailureTest extends DownloadTestSupport {
                                                          && delivered.containsKey("asset_dla3"));
         assertThat(delivered.get("asset_dla2")).isEqualTo(A2);
         assertThat(delivered.get("asset_dla3")).isEqualTo(A3);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> failed.contains("asset_dlbad"));
+        assertThat(failed).as("only the hit whose download threw failed").containsOnly("asset_dlbad");
 
         // a new asset arrives: delivered with its own file
-        servePage(a4, bad, a2, a3);
+        servePage(h.a4, h.bad, h.a2, h.a3);
         await().atMost(10, TimeUnit.SECONDS).until(() -> delivered.containsKey("asset_dla4"));
         assertThat(delivered.get("asset_dla4")).isEqualTo(A4);
     }
 
     @Test
     void afterARuntimeDownloadFailureEveryLaterExchangeCarriesItsOwnFile() throws Exception {
-        Asset bad = servedHit("asset_dlbad", SMALL);
-        bad.setUrl("http://127.0.0.1:70000/f/asset_dlbad");
-        stubs.file("/f/asset_dla2", FileHostStubs.bytes(A2, "image/png"));
-        stubs.file("/f/asset_dla3", FileHostStubs.bytes(A3, "image/png"));
-        stubs.file("/f/asset_dla4", FileHostStubs.bytes(A4, "image/png"));
-        Asset a2 = stubs.hit("asset_dla2", "image/png", "/f/asset_dla2");
-        Asset a3 = stubs.hit("asset_dla3", "image/png", "/f/asset_dla3");
-        Asset a4 = stubs.hit("asset_dla4", "image/png", "/f/asset_dla4");
-        servePage(bad, a2, a3);
-        org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository repo
-                = new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository();
+        Hits h = serveABadHitAndTwoGoodOnes();
+        MemoryIdempotentRepository repo = new MemoryIdempotentRepository();
         context.getRegistry().bind("repo", repo);
-        Map<String, byte[]> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, byte[]> delivered = new ConcurrentHashMap<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("scenario:search?query=cat&onlyNew=true&content=file&initialDelay=0&delay=100"
                      + "&idempotentRepository=#repo")
-                        .process(e -> {
-                            try (InputStream in = e.getMessage().getBody(InputStream.class)) {
-                                delivered.put(e.getMessage().getHeader(ScenarioConstants.ASSET_ID, String.class),
-                                        in.readAllBytes());
-                            }
-                        });
+                        .process(e -> keepFile(e, delivered));
             }
         });
         await().atMost(10, TimeUnit.SECONDS).until(() -> delivered.containsKey("asset_dla3"));
-        servePage(a4, bad, a2, a3);
+        servePage(h.a4, h.bad, h.a2, h.a3);
         await().atMost(10, TimeUnit.SECONDS).until(() -> delivered.containsKey("asset_dla4"));
         // each exchange carries its own asset's file: nothing left from an earlier batch
         assertThat(delivered.get("asset_dla2")).isEqualTo(A2);

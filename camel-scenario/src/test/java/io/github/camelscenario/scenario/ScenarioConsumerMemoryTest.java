@@ -1,9 +1,7 @@
 package io.github.camelscenario.scenario;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,22 +15,10 @@ class ScenarioConsumerMemoryTest {
     private static final Pattern RETAINED = Pattern.compile("retainedKb=(\\d+)");
 
     private static String crawl(long hits, String mode) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), MemoryCrawlMain.class.getName(), String.valueOf(hits),
-                mode))
-                .redirectErrorStream(true)
-                .start();
-        boolean exited = process.waitFor(150, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!exited) {
-            process.destroyForcibly();
-        }
+        String output = ChildJvm.run(Duration.ofSeconds(150),
+                List.of("-Xmx64m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                MemoryCrawlMain.class, String.valueOf(hits), mode).assertSucceeded();
         System.out.println(output.strip());
-        assertThat(exited).as("the crawl finished").isTrue();
-        assertThat(output).doesNotContain("OutOfMemoryError");
-        assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("routed=" + hits + " batchCompletes=1");
         return output;
     }

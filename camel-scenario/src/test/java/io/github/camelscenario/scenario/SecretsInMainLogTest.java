@@ -1,20 +1,18 @@
 package io.github.camelscenario.scenario;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -122,24 +120,12 @@ class SecretsInMainLogTest {
     }
 
     private static List<String> run(String level, Path properties, String uri) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder builder = new ProcessBuilder(List.of(java,
+        ChildJvm.Run run = ChildJvm.run(Duration.ofSeconds(90), Map.of("SCENARIO_TEST_SECRET", SECRET), List.of(
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + level,
                 "-Dorg.slf4j.simpleLogger.log.io.github.camelscenario=" + level,
-                "-Dorg.slf4j.simpleLogger.log.org.eclipse.jetty=warn",
-                "-cp", System.getProperty("java.class.path"), MainLogRun.class.getName(),
-                properties.toString(), uri))
-                .redirectErrorStream(true)
-                .redirectOutput(properties.resolveSibling("run.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SCENARIO_TEST_SECRET", SECRET);
-        Process process = builder.start();
-        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String text = Files.readString(properties.resolveSibling("run.log"));
-        assertThat(exited).as("Camel Main exited by itself:%n%s", text).isTrue();
+                "-Dorg.slf4j.simpleLogger.log.org.eclipse.jetty=warn"), MainLogRun.class, properties.toString(), uri);
+        String text = run.output();
+        assertThat(run.exited()).as("Camel Main exited by itself:%n%s", text).isTrue();
         return text.lines().collect(Collectors.toList());
     }
 }

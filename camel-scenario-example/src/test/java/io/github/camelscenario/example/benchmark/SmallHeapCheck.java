@@ -1,8 +1,6 @@
 package io.github.camelscenario.example.benchmark;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +12,15 @@ import io.github.camelscenario.example.server.LocalScenarioServer;
  * The memory targets: a run in a JVM started here with {@code -Xmx64m} and this JVM's classpath, against a server
  * running in this JVM. {@link #run(int)}: a crawl of many hits by the consumer (default settings) behind the server's
  * default paging cap (so the crawl goes on in keyset windows, as users' crawls do); {@link SyncBenchmark} forks its
- * sync the same way ({@link #fork}).
+ * sync the same way ({@link #fork}), and so does the download test of the server.
  */
-final class SmallHeapCheck {
+public final class SmallHeapCheck {
 
-    static final String MAX_HEAP = "-Xmx64m";
+    public static final String MAX_HEAP = "-Xmx64m";
     private static final long TIMEOUT_MINUTES = 10;
 
     /** What the forked run said. */
-    record Outcome(boolean passed, String report) {
+    public record Outcome(boolean passed, String report) {
     }
 
     private SmallHeapCheck() {
@@ -39,36 +37,42 @@ final class SmallHeapCheck {
      * Runs {@code main} with {@code args} in a JVM with {@link #MAX_HEAP}; passed when it exits 0, and then its report
      * is its output line starting with {@code resultPrefix}.
      */
-    static Outcome fork(Class<?> main, String resultPrefix, String... args) throws Exception {
+    public static Outcome fork(Class<?> main, String resultPrefix, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
                 main.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuilder output = new StringBuilder();
-        String result = "(no result line)";
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null;) {
-                output.append(line).append('\n');
-                if (line.startsWith(resultPrefix)) {
-                    result = line;
+        // output to a file: a chatty child never blocks on a full pipe, and the wait below is the only one
+        Path log = Files.createTempFile("small-heap-", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean exited;
+            try {
+                exited = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            } finally {
+                if (process.isAlive()) { // timed out, or the caller's own timeout interrupted the wait
+                    process.destroyForcibly();
                 }
             }
+            if (!exited) {
+                process.waitFor(10, TimeUnit.SECONDS);
+                return new Outcome(false, "timed out after " + TIMEOUT_MINUTES + " minutes");
+            }
+            String output = Files.readString(log);
+            boolean passed = process.exitValue() == 0;
+            if (!passed) {
+                System.err.print(output);
+            }
+            String result = output.lines().filter(l -> l.startsWith(resultPrefix)).reduce((a, b) -> b)
+                    .orElse("(no result line)");
+            return new Outcome(passed, passed ? result : "exit " + process.exitValue() + ": " + lastLine(output));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return new Outcome(false, "timed out after " + TIMEOUT_MINUTES + " minutes");
-        }
-        boolean passed = process.exitValue() == 0;
-        if (!passed) {
-            System.err.print(output);
-        }
-        return new Outcome(passed, passed ? result : "exit " + process.exitValue() + ": " + lastLine(output));
     }
 
-    private static String lastLine(StringBuilder output) {
-        String[] lines = output.toString().strip().split("\n");
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\n");
         return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 }

@@ -1,14 +1,13 @@
 package io.github.camelscenario.scenario.client;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.camelscenario.scenario.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,19 +27,14 @@ class DownloadLogTest {
             "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.impl.classic.MainClientExec");
 
     private static List<String> run(String ours, String others) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(List.of(java,
+        ChildJvm.Run run = ChildJvm.run(Duration.ofSeconds(60), List.of(
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + others,
                 "-Dorg.slf4j.simpleLogger.log.io.github.camelscenario=" + ours,
                 "-Dorg.slf4j.simpleLogger.log.org.eclipse.jetty=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.wiremock=warn",
-                "-Dorg.slf4j.simpleLogger.log.com.github.tomakehurst=warn",
-                "-cp", System.getProperty("java.class.path"), DownloadLogRun.class.getName()))
-                .redirectErrorStream(true).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(exited).as(text).isTrue();
+                "-Dorg.slf4j.simpleLogger.log.com.github.tomakehurst=warn"), DownloadLogRun.class);
+        String text = run.output();
+        assertThat(run.exited()).as(text).isTrue();
         assertThat(text).as("the run finished").contains("download log run done");
         return text.lines().toList();
     }
