@@ -3,6 +3,7 @@ package io.github.camelscenario.scenario;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class Feed {
         selection.setSortBy(null);
         try {
             byte[] json = HttpScenarioClient.defaultMapper().writeValueAsBytes(selection);
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 8);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot digest the search", e);
         }
@@ -113,16 +114,20 @@ final class Feed {
 
     /** The repository key saying that the feed of {@code search} delivered the asset {@code id}. */
     static String deliveredKey(SearchRequest search, String id) {
-        return PREFIX + digest(search) + ":" + id;
+        return deliveredKey(digest(search), id);
+    }
+
+    private static String deliveredKey(String digest, String id) {
+        return PREFIX + digest + ":" + id;
     }
 
     boolean isDelivered(String id) {
-        return repository != null && repository.contains(PREFIX + digest + ":" + id);
+        return repository != null && repository.contains(deliveredKey(digest, id));
     }
 
     void delivered(String id) {
         if (repository != null) {
-            repository.add(PREFIX + digest + ":" + id);
+            repository.add(deliveredKey(digest, id));
         }
     }
 
