@@ -52,9 +52,11 @@ final class BatchContent {
         }
     }
 
-    /** Aborts everything and shuts the read-ahead's pool down (the consumer stops). */
+    /**
+     * Aborts everything and shuts the read-ahead's pool down (the consumer stops, maybe while its poll still runs):
+     * the read-ahead cancels every handle itself, so the poll thread's queue is left to the poll thread.
+     */
     void close() {
-        discardRest();
         downloads.close();
     }
 }
