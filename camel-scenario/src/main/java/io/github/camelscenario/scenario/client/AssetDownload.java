@@ -230,7 +230,7 @@ public final class AssetDownload implements Callable<DownloadedFile> {
         }
         try {
             URI next = from.resolve(new URI(location.getValue().strip()));
-            if (isHttp(next)) {
+            if (BaseUrls.isHttp(next)) {
                 return next;
             }
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -258,7 +258,7 @@ public final class AssetDownload implements Callable<DownloadedFile> {
         }
         try {
             URI uri = new URI(text.strip());
-            if (isHttp(uri)) {
+            if (BaseUrls.isHttp(uri)) {
                 return uri;
             }
         } catch (URISyntaxException e) {
@@ -279,11 +279,6 @@ public final class AssetDownload implements Callable<DownloadedFile> {
 
     private String freshLinkCall() {
         return file == AssetFile.FILE ? "POST /assets/" + assetId + "/download" : "GET /assets/" + assetId;
-    }
-
-    private static boolean isHttp(URI uri) {
-        return uri.isAbsolute() && uri.getHost() != null
-               && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
     }
 
     private AssetDownloadException failure(String why, int status, Throwable cause) {

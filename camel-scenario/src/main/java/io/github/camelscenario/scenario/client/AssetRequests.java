@@ -176,8 +176,7 @@ final class AssetRequests {
     private static URI httpUrl(String text) {
         try {
             URI uri = new URI(text);
-            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            return http && uri.getHost() != null ? uri : null;
+            return BaseUrls.isHttp(uri) ? uri : null;
         } catch (URISyntaxException | NullPointerException e) {
             return null;
         }

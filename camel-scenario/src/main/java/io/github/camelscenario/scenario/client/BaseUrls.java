@@ -24,8 +24,7 @@ public final class BaseUrls {
             // the reason and index, not getMessage(), which repeats the whole URL
             return "is not a URL (" + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "") + ")";
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-            || uri.getHost() == null) {
+        if (!isHttp(uri)) {
             return "must be an absolute http(s) URL such as " + HttpScenarioClient.DEFAULT_BASE_URL;
         }
         if (uri.getRawUserInfo() != null) {
@@ -35,6 +34,12 @@ public final class BaseUrls {
             return "must not have a query or fragment: the search path is appended to it";
         }
         return null;
+    }
+
+    /** Whether {@code uri} is an absolute http(s) URL with a host: the only URLs the component sends requests to. */
+    static boolean isHttp(URI uri) {
+        return uri.getHost() != null
+               && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
     }
 
     /** {@code baseUrl} for an error message: whatever stands before an {@code @} is blanked out, URL or not. */
