@@ -105,7 +105,7 @@ public final class LocalScenarioServer implements AutoCloseable {
         BasicAuth auth = new BasicAuth(config.apiKey, config.apiSecret);
         HitWriter writer = new HitWriter(fileUrls);
         searchHandler = new SearchHandler(auth, faults, new SearchEngine(dataset, config.cacheSize), writer,
-                searchRequests, config.maxTotalHits > 0 ? config.maxTotalHits : null, churn, beforeSearch);
+                searchRequests, config.maxTotalHits, churn, beforeSearch);
         downloadLinks = new DownloadLinks(dataset, auth, faults, fileUrls);
         http.createContext("/v1/search/assets", searchHandler);
         http.createContext("/v1/assets/", new AssetHandler(dataset, auth, writer, downloadLinks));

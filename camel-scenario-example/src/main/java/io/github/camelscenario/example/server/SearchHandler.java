@@ -28,12 +28,13 @@ final class SearchHandler implements HttpHandler {
     private final HitWriter writer;
     private final AtomicLong searchRequests;
     private final AtomicLong searchesAnswered = new AtomicLong();
-    private final Long maxTotalHits;
+    /** 0: no cap. */
+    private final long maxTotalHits;
     private final IndexChurn churn;
     private final AtomicReference<LongConsumer> beforeSearch;
 
     SearchHandler(BasicAuth auth, ServerFaults faults, SearchEngine engine, HitWriter writer, AtomicLong searchRequests,
-                  Long maxTotalHits, IndexChurn churn, AtomicReference<LongConsumer> beforeSearch) {
+                  long maxTotalHits, IndexChurn churn, AtomicReference<LongConsumer> beforeSearch) {
         this.churn = churn;
         this.beforeSearch = beforeSearch;
         this.auth = auth;
@@ -118,7 +119,7 @@ final class SearchHandler implements HttpHandler {
             HttpResponses.error(exchange, 500, "INTERNAL_ERROR", "Search failed: " + e);
             return;
         }
-        long reachable = maxTotalHits == null ? result.total() : Math.min(result.total(), maxTotalHits);
+        long reachable = maxTotalHits > 0 ? Math.min(result.total(), maxTotalHits) : result.total();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator g = HttpResponses.JSON.createGenerator(buffer)) {
             writer.writePage(g, result, spec, reachable);
