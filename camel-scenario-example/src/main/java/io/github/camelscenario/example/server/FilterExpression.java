@@ -89,14 +89,7 @@ interface FilterExpression {
                 Double n = literal.number() != null ? numberOrNull(s) : null;
                 cmp = n != null ? Double.compare(n, literal.number()) : s.compareTo(literal.text());
             }
-            return switch (operator) {
-                case "=" -> cmp == 0;
-                case ">" -> cmp > 0;
-                case ">=" -> cmp >= 0;
-                case "<" -> cmp < 0;
-                case "<=" -> cmp <= 0;
-                default -> throw new IllegalStateException(operator);
-            };
+            return holds(operator, cmp);
         }
 
         private static Double numberOrNull(String s) {
@@ -119,17 +112,21 @@ interface FilterExpression {
             if (value == null) {
                 return op.equals("!=");
             }
-            int cmp = Long.compare(Timestamps.ofStored((String) value), millis);
-            return switch (op) {
-                case "=" -> cmp == 0;
-                case "!=" -> cmp != 0;
-                case ">" -> cmp > 0;
-                case ">=" -> cmp >= 0;
-                case "<" -> cmp < 0;
-                case "<=" -> cmp <= 0;
-                default -> throw new IllegalStateException(op);
-            };
+            return holds(op, Long.compare(Timestamps.ofStored((String) value), millis));
         }
+    }
+
+    /** Whether a comparison's outcome ({@code cmp}, as from {@code compareTo}) satisfies the operator. */
+    private static boolean holds(String op, int cmp) {
+        return switch (op) {
+            case "=" -> cmp == 0;
+            case "!=" -> cmp != 0;
+            case ">" -> cmp > 0;
+            case ">=" -> cmp >= 0;
+            case "<" -> cmp < 0;
+            case "<=" -> cmp <= 0;
+            default -> throw new IllegalStateException(op);
+        };
     }
 
     /** {@code field IN [a, b]}: equal to any of the literals. */
