@@ -2,8 +2,6 @@ package io.github.camelscenario.example.benchmark;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelscenario.scenario.client.Asset;
@@ -22,7 +20,6 @@ final class HitCounter implements Processor {
     private final AtomicLong count = new AtomicLong();
     /** FNV-1a hashes of the ids delivered, in order of delivery (at most {@link #expected}). */
     private final long[] idHashes;
-    private final CountDownLatch done = new CountDownLatch(1);
 
     HitCounter(int expected) {
         this.expected = expected;
@@ -49,16 +46,6 @@ final class HitCounter implements Processor {
         long n = count.incrementAndGet();
         if (n <= expected) {
             idHashes[(int) n - 1] = fnv1a(id);
-        }
-        if (n == expected) {
-            done.countDown();
-        }
-    }
-
-    /** Waits until the expected number of hits has been counted. */
-    void await(long timeoutSeconds) throws InterruptedException {
-        if (!done.await(timeoutSeconds, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("Only " + count.get() + " of " + expected + " hits in " + timeoutSeconds + " s");
         }
     }
 
