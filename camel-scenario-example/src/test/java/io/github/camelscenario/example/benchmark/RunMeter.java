@@ -17,7 +17,7 @@ import java.util.Map;
  * <li>Client CPU: CPU time of the same threads: what the variant itself costs, whatever the server does.</li>
  * </ul>
  */
-final class RunMeter {
+public final class RunMeter {
 
     private static final com.sun.management.ThreadMXBean THREADS
             = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -55,7 +55,7 @@ final class RunMeter {
     }
 
     /** The sum of the heap pools' peaks since {@link #start()}. */
-    static long peakHeapBytes() {
+    public static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

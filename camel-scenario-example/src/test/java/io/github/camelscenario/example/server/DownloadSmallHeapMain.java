@@ -1,9 +1,7 @@
 package io.github.camelscenario.example.server;
 
 import io.github.camelscenario.example.LocalComponent;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import io.github.camelscenario.example.benchmark.RunMeter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -50,18 +48,9 @@ public final class DownloadSmallHeapMain {
                     bytes += Files.size(p);
                 }
             }
-            System.out.println("files=" + files + " bytes=" + bytes + " peakHeapMb=" + peakHeapMb() + " maxHeapMb="
+            System.out.println("files=" + files + " bytes=" + bytes + " peakHeapMb="
+                               + RunMeter.peakHeapBytes() / (1024 * 1024) + " maxHeapMb="
                                + Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
-    }
-
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
     }
 }
