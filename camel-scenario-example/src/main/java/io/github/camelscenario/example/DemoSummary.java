@@ -37,7 +37,6 @@ public class DemoSummary {
     private volatile int feedFirstCrawl = -1;
     private volatile List<String> addedWhileRunning = List.of();
     private final Map<String, List<String>> similar = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param addNewAssets adds assets the feed should pick up, returning their ids; {@code null} against the real API,
@@ -132,7 +131,6 @@ public class DemoSummary {
                     ? "  (best match: the asset the picture came from)" : "";
             out.printf("similar  %s (picture of %s) -> %s%s%n", picture, source, ids, verdict);
         });
-        problems.forEach(p -> out.println("problem  " + p));
     }
 
     // for tests
@@ -165,9 +163,5 @@ public class DemoSummary {
     public static String sourceOf(String picture) {
         int dot = picture.lastIndexOf('.');
         return dot < 0 ? picture : picture.substring(0, dot);
-    }
-
-    public List<String> getProblems() {
-        return List.copyOf(problems);
     }
 }

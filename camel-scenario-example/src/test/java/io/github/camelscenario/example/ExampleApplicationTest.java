@@ -33,7 +33,6 @@ class ExampleApplicationTest {
         String output = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(summary).as(output).isNotNull();
-        assertThat(summary.getProblems()).isEmpty();
         assertThat(output).contains("searching the local Scenario-compatible server at http://127.0.0.1:");
 
         // 1. classic: five hits for 'cat', each matching it
