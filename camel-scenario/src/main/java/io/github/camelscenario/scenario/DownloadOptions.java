@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Which options the download operation and the content option accept: refused when the endpoint is created. */
 final class DownloadOptions {
@@ -11,10 +12,10 @@ final class DownloadOptions {
     static final int MAX_DOWNLOAD_CONCURRENCY = 32;
 
     /** Options that only shape a search or a consumer's crawl: in a download URI they would silently do nothing. */
-    private static final Set<String> SEARCH_ONLY = Set.of("query", "filter", "image", "imagesLike", "imagesUnlike",
-            "imageSemanticRatio", "querySemanticRatio", "hitsPerPage", "page", "sortBy", "publicAssets", "projectId",
-            "originalAssets", "maxResults", "allPages", "prefetchPages", "maxMessagesPerPoll", "onlyNew",
-            "fullCrawlInterval", "idempotentRepository", "downloadConcurrency");
+    private static final Set<String> SEARCH_ONLY = Stream.concat(SearchField.ALL.stream().map(SearchField::name),
+            Stream.of("maxResults", "allPages", "prefetchPages", "maxMessagesPerPoll", "onlyNew", "fullCrawlInterval",
+                    "idempotentRepository", "downloadConcurrency"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private DownloadOptions() {
     }
