@@ -71,7 +71,8 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         out.expectedMinimumMessageCount(13);
         out.assertIsSatisfied(5000);
 
-        List<Exchange> received = out.getReceivedExchanges();
+        // a snapshot: polls every 20 ms keep adding exchanges, which would invalidate views of the live list
+        List<Exchange> received = List.copyOf(out.getReceivedExchanges());
         // three polls of 4 walk the crawl once; the poll after a complete crawl starts a new one at page 1
         assertThat(assetIds(received.subList(0, 12))).containsExactly(ids("a", 12));
         assertThat(received.get(12).getMessage().getHeader(ScenarioConstants.ASSET_ID)).isEqualTo("a1");
