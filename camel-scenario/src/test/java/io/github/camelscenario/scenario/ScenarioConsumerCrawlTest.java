@@ -126,7 +126,7 @@ class ScenarioConsumerCrawlTest extends ConsumerTestSupport {
         errors.expectedMessageCount(1);
         MockEndpoint.assertIsSatisfied(5, TimeUnit.SECONDS, out, errors);
 
-        assertThat(assetIds(out.getReceivedExchanges().subList(0, 15))).containsExactly(ids("a", 15));
+        assertThat(assetIds(List.copyOf(out.getReceivedExchanges()).subList(0, 15))).containsExactly(ids("a", 15));
         Exception failure = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         assertThat(failure).hasMessageContaining("HTTP 503").hasMessageContaining("busy");
         // the first poll ended with a6, complete; the second began at page 3
